@@ -1,0 +1,90 @@
+/**
+ * kubectl's entry point: finds the verb, parses its flags, resolves the context and namespace, runs
+ * it and prints errors the way kubectl does.
+ */
+import { COMMANDS } from './commands/index.ts';
+import type { Invocation, KubectlCommand } from './command.ts';
+import { exitCodeOf, formatError, KubectlError } from './errors.ts';
+import { bool, FlagError, parseFlags, str } from './flags.ts';
+import { commandHelp, rootHelp } from './help.ts';
+import type { IO, KubectlHost } from './host.ts';
+
+export type { IO, KubectlHost } from './host.ts';
+
+export async function runKubectl(argv: string[], host: KubectlHost, io: IO): Promise<number> {
+  const first = argv.findIndex((a) => !a.startsWith('-'));
+  if (argv.length === 0 || first === -1) {
+    if (argv.includes('--help') || argv.includes('-h') || argv.length === 0) {
+      io.out(rootHelp(COMMANDS));
+      return 0;
+    }
+    io.err(formatError(new FlagError(`unknown flag: ${argv[0]}`), ''));
+    return 1;
+  }
+  const verbWord = argv[first]!;
+  const found = findCommand(COMMANDS, verbWord);
+  if (!found) {
+    io.err(`error: unknown command "${verbWord}" for "kubectl"\n`);
+    return 1;
+  }
+  let command: KubectlCommand = found;
+  let verb = command.name;
+  let rest = [...argv.slice(0, first), ...argv.slice(first + 1)];
+  // Descend into sub-commands: `rollout status`, `config use-context`.
+  while (command.subcommands) {
+    const idx = rest.findIndex((a) => !a.startsWith('-'));
+    const sub: KubectlCommand | undefined = idx === -1 ? undefined : findCommand(command.subcommands, rest[idx]!);
+    if (!sub) {
+      if (!command.run) {
+        if (idx !== -1 && !rest.includes('--help') && !rest.includes('-h')) {
+          io.err(`error: unknown command "${rest[idx]}" for "kubectl ${verb}"\n`);
+          return 1;
+        }
+        io.out(commandHelp(command, verb));
+        return 0;
+      }
+      break;
+    }
+    verb = `${verb} ${sub.name}`;
+    rest = [...rest.slice(0, idx), ...rest.slice(idx + 1)];
+    command = sub;
+  }
+  try {
+    const parsed = parseFlags(rest, command.flags);
+    if (bool(parsed, 'help')) {
+      io.out(commandHelp(command, verb));
+      return 0;
+    }
+    const contextName = str(parsed, 'context') ?? host.kubeconfig.current;
+    const context = host.kubeconfig.contexts.get(contextName);
+    if (!context) {
+      throw new KubectlError(`context was not found for specified context: ${contextName}`);
+    }
+    const nsFlag = str(parsed, 'namespace');
+    const inv: Invocation = {
+      verb,
+      parsed,
+      host,
+      io,
+      context,
+      cluster: context.cluster,
+      namespace: nsFlag || context.namespace || 'default',
+      namespaceExplicit: nsFlag !== undefined,
+    };
+    if (!command.run) throw new KubectlError(`unknown command "${verb}"`);
+    return await command.run(inv);
+  } catch (e) {
+    io.err(formatError(e, verb));
+    return exitCodeOf(e);
+  } finally {
+    context0(host)?.cluster.settle();
+  }
+}
+
+function context0(host: KubectlHost) {
+  return host.kubeconfig.contexts.get(host.kubeconfig.current);
+}
+
+function findCommand(list: KubectlCommand[], word: string): KubectlCommand | undefined {
+  return list.find((c) => c.name === word || c.aliases?.includes(word));
+}

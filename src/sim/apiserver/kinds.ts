@@ -1,0 +1,57 @@
+/**
+ * Registers the strategy of every kind the API server serves. Importing this module once (the
+ * cluster does) makes defaulting and validation active.
+ */
+import { registerStrategy } from './strategy.ts';
+
+registerStrategy('Namespace', {
+  statusSubresource: true,
+  defaults(obj) {
+    obj.metadata.labels = { ...obj.metadata.labels, 'kubernetes.io/metadata.name': obj.metadata.name! };
+    obj.spec = { finalizers: ['kubernetes'], ...obj.spec };
+    obj.status = { phase: 'Active', ...obj.status };
+  },
+  fieldSelectors: { 'status.phase': (o) => o.status?.phase },
+});
+
+registerStrategy('Node', {
+  statusSubresource: true,
+  fieldSelectors: { 'spec.unschedulable': (o) => String(Boolean(o.spec?.unschedulable)) },
+});
+
+registerStrategy('Pod', {
+  generation: true,
+  statusSubresource: true,
+  gracePeriod(pod, requested) {
+    // pkg/registry/core/pod/strategy.go CheckGracefulDelete: unscheduled or finished pods go at once.
+    if (!pod.spec?.nodeName) return 0;
+    if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return 0;
+    return requested ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
+  },
+  fieldSelectors: {
+    'spec.nodeName': (o) => o.spec?.nodeName,
+    'spec.restartPolicy': (o) => o.spec?.restartPolicy,
+    'spec.schedulerName': (o) => o.spec?.schedulerName,
+    'spec.serviceAccountName': (o) => o.spec?.serviceAccountName,
+    'spec.hostNetwork': (o) => String(Boolean(o.spec?.hostNetwork)),
+    'status.phase': (o) => o.status?.phase,
+    'status.podIP': (o) => o.status?.podIP,
+    'status.nominatedNodeName': (o) => o.status?.nominatedNodeName,
+  },
+});
+
+registerStrategy('Event', {
+  fieldSelectors: {
+    'involvedObject.kind': (o) => o.involvedObject?.kind,
+    'involvedObject.namespace': (o) => o.involvedObject?.namespace,
+    'involvedObject.name': (o) => o.involvedObject?.name,
+    'involvedObject.uid': (o) => o.involvedObject?.uid,
+    'involvedObject.apiVersion': (o) => o.involvedObject?.apiVersion,
+    'involvedObject.resourceVersion': (o) => o.involvedObject?.resourceVersion,
+    'involvedObject.fieldPath': (o) => o.involvedObject?.fieldPath,
+    reason: (o) => o.reason,
+    reportingComponent: (o) => o.reportingComponent,
+    source: (o) => o.source?.component,
+    type: (o) => o.type,
+  },
+});

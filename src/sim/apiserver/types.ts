@@ -1,0 +1,81 @@
+/**
+ * The generic object shape the store keeps. Controllers and kubectl use the typed views from
+ * `kubernetes-types` (`Pod`, `StatefulSet`…) on top of it.
+ */
+import type { ObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1';
+
+export type { ObjectMeta, OwnerReference };
+
+/** Strips `readonly` (kubernetes-types marks every field readonly) from a copy we own. */
+export type Mutable<T> = T extends readonly (infer U)[]
+  ? Mutable<U>[]
+  : T extends object
+    ? { -readonly [K in keyof T]: Mutable<T[K]> }
+    : T;
+
+export interface KubeObject {
+  apiVersion: string;
+  kind: string;
+  metadata: Mutable<ObjectMeta>;
+  // Every kind has its own fields (spec, status, data, subsets…).
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  [field: string]: any;
+}
+
+/** A stored object: frozen, never mutated in place. Clone before changing it. */
+export type Stored<T extends KubeObject = KubeObject> = Readonly<T>;
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface WatchEvent {
+  type: WatchEventType;
+  object: Stored;
+  /** The previous version, for MODIFIED and DELETED. */
+  old?: Stored;
+}
+
+export type WatchListener = (event: WatchEvent) => void;
+
+/** A reference to one object, as used by keys and explanations. */
+export interface ObjectRef {
+  kind: string;
+  namespace?: string;
+  name: string;
+}
+
+export function objectKey(kind: string, namespace: string | undefined, name: string): string {
+  return namespace ? `${kind}/${namespace}/${name}` : `${kind}/${name}`;
+}
+
+export function refOf(obj: KubeObject): ObjectRef {
+  return { kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name ?? '' };
+}
+
+/** `namespace/name`, or `name` for cluster-scoped objects: the key controllers queue. */
+export function metaKey(obj: { metadata: ObjectMeta }): string {
+  const { namespace, name } = obj.metadata;
+  return namespace ? `${namespace}/${name}` : (name ?? '');
+}
+
+export function splitMetaKey(key: string): { namespace?: string; name: string } {
+  const slash = key.indexOf('/');
+  return slash === -1 ? { name: key } : { namespace: key.slice(0, slash), name: key.slice(slash + 1) };
+}
+
+/** A deep, mutable copy of a stored object. */
+export function clone<T>(obj: T | Readonly<T>): Mutable<T> {
+  return structuredClone(obj) as Mutable<T>;
+}
+
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value as object)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** The controller ownerReference (controller: true), if any. */
+export function controllerOf(obj: { metadata: ObjectMeta }): OwnerReference | undefined {
+  return obj.metadata.ownerReferences?.find((r) => r.controller);
+}

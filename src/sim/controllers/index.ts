@@ -1,0 +1,8 @@
+/**
+ * Every controller of a simulated cluster, in the fixed order they run within a settle round.
+ */
+import type { Controller } from './controller.ts';
+
+export function defaultControllers(): Controller[] {
+  return [];
+}
