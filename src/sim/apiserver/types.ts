@@ -79,3 +79,6 @@ export function deepFreeze<T>(value: T): T {
 export function controllerOf(obj: { metadata: ObjectMeta }): OwnerReference | undefined {
   return obj.metadata.ownerReferences?.find((r) => r.controller);
 }
+
+/** A kubernetes-types object as the store holds it (metadata always present): `Stored<K8s<Pod>>`. */
+export type K8s<T> = T & KubeObject;

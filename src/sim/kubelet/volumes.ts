@@ -4,7 +4,7 @@
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Store } from '../apiserver/store.ts';
-import type { Stored } from '../apiserver/types.ts';
+import type { K8s, Stored } from '../apiserver/types.ts';
 
 export interface VolumeWait {
   /** Event reason the kubelet records while waiting (e.g. FailedMount, FailedAttachVolume). */
@@ -16,7 +16,7 @@ export interface VolumeWait {
  * Returns undefined when every volume is ready to mount, or what the pod waits for. ConfigMap and
  * Secret volumes need their object to exist unless marked optional; claims must be Bound.
  */
-export function podVolumesWait(api: Store, pod: Stored<Pod & { kind: string; apiVersion: string }>): VolumeWait | undefined {
+export function podVolumesWait(api: Store, pod: Stored<K8s<Pod>>): VolumeWait | undefined {
   const ns = pod.metadata?.namespace;
   for (const v of pod.spec?.volumes ?? []) {
     if (v.configMap && !v.configMap.optional && !api.tryGet('ConfigMap', ns, v.configMap.name ?? '')) {
