@@ -3,6 +3,15 @@
  * cluster does) makes defaulting and validation active.
  */
 import { registerStrategy } from './strategy.ts';
+import { defaultPersistentVolume, defaultPersistentVolumeOnUpdate } from './defaults/persistent-volume.ts';
+import { defaultPersistentVolumeClaim, resizeForbidden } from './defaults/persistent-volume-claim.ts';
+import { defaultStorageClass } from './defaults/storage-class.ts';
+import { forbidden } from './errors.ts';
+import { resourceForKind } from './resources.ts';
+import { validatePersistentVolume, validatePersistentVolumeUpdate } from './validation/persistent-volume.ts';
+import { validatePersistentVolumeClaim, validatePersistentVolumeClaimUpdate } from './validation/persistent-volume-claim.ts';
+import { validateStorageClass, validateStorageClassUpdate } from './validation/storage-class.ts';
+import { validateVolumeAttachment, validateVolumeAttachmentUpdate } from './validation/volume-attachment.ts';
 
 registerStrategy('Namespace', {
   statusSubresource: true,
@@ -54,4 +63,36 @@ registerStrategy('Event', {
     source: (o) => o.source?.component,
     type: (o) => o.type,
   },
+});
+
+registerStrategy('PersistentVolume', {
+  statusSubresource: true,
+  defaults: defaultPersistentVolume,
+  defaultsOnUpdate: defaultPersistentVolumeOnUpdate,
+  validate: validatePersistentVolume,
+  validateUpdate: validatePersistentVolumeUpdate,
+  fieldSelectors: { 'status.phase': (o) => o.status?.phase },
+});
+
+registerStrategy('PersistentVolumeClaim', {
+  statusSubresource: true,
+  defaults: defaultPersistentVolumeClaim,
+  defaultsOnUpdate(pvc, old, ctx) {
+    const why = resizeForbidden(pvc, old, ctx);
+    if (why) throw forbidden(resourceForKind('PersistentVolumeClaim')!, pvc.metadata.name ?? '', why);
+  },
+  validate: validatePersistentVolumeClaim,
+  validateUpdate: validatePersistentVolumeClaimUpdate,
+});
+
+registerStrategy('StorageClass', {
+  defaults: defaultStorageClass,
+  validate: validateStorageClass,
+  validateUpdate: validateStorageClassUpdate,
+});
+
+registerStrategy('VolumeAttachment', {
+  statusSubresource: true,
+  validate: validateVolumeAttachment,
+  validateUpdate: validateVolumeAttachmentUpdate,
 });
