@@ -3,6 +3,7 @@
  * cluster does) makes defaulting and validation active.
  */
 import { registerStrategy } from './strategy.ts';
+import { WORKLOAD_STRATEGIES } from './workload-strategies.ts';
 import { defaultPersistentVolume, defaultPersistentVolumeOnUpdate } from './defaults/persistent-volume.ts';
 import { defaultPersistentVolumeClaim, resizeForbidden } from './defaults/persistent-volume-claim.ts';
 import { defaultStorageClass } from './defaults/storage-class.ts';
@@ -96,3 +97,5 @@ registerStrategy('VolumeAttachment', {
   validate: validateVolumeAttachment,
   validateUpdate: validateVolumeAttachmentUpdate,
 });
+
+for (const [kind, strategy] of Object.entries(WORKLOAD_STRATEGIES)) registerStrategy(kind, strategy);

@@ -1,0 +1,19 @@
+/**
+ * The API strategies of the workload kinds (pkg/registry/apps/* and pkg/registry/batch/*
+ * strategy.go): defaults, validation, generation and the status subresource. `kinds.ts`
+ * registers them.
+ */
+import type { KindStrategy } from './strategy.ts';
+import { defaultStatefulSet } from './defaults/statefulset.ts';
+import { validateStatefulSet, validateStatefulSetUpdate } from './validation/statefulset.ts';
+
+export const WORKLOAD_STRATEGIES: Record<string, KindStrategy> = {
+  StatefulSet: {
+    generation: true,
+    statusSubresource: true,
+    defaults: defaultStatefulSet,
+    validate: validateStatefulSet,
+    validateUpdate: validateStatefulSetUpdate,
+  },
+  ControllerRevision: {},
+};
