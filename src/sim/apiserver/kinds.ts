@@ -1,6 +1,7 @@
 /**
  * Registers the strategy of every kind the API server serves. Importing this module once (the
- * cluster does) makes defaulting and validation active.
+ * cluster does) makes defaulting and validation active. Each kind's rules live in
+ * `defaults/<kind>.ts` and `validation/<kind>.ts`; this file only wires them.
  */
 import { registerStrategy } from './strategy.ts';
 import { WORKLOAD_STRATEGIES } from './workload-strategies.ts';
@@ -13,25 +14,45 @@ import { validatePersistentVolume, validatePersistentVolumeUpdate } from './vali
 import { validatePersistentVolumeClaim, validatePersistentVolumeClaimUpdate } from './validation/persistent-volume-claim.ts';
 import { validateStorageClass, validateStorageClassUpdate } from './validation/storage-class.ts';
 import { validateVolumeAttachment, validateVolumeAttachmentUpdate } from './validation/volume-attachment.ts';
+import { defaultPod } from './defaults/pod.ts';
+import { defaultSecret } from './defaults/secret.ts';
+import { defaultService, defaultServiceOnUpdate } from './defaults/service.ts';
+import { validateConfigMap, validateImmutableData } from './validation/configmap.ts';
+import { validateEndpoints, validateEndpointSlice } from './validation/endpoints.ts';
+import { validateNode, validateNodeUpdate } from './validation/node.ts';
+import { validatePod, validatePodUpdate } from './validation/pod.ts';
+import { validateSecret, validateSecretUpdate } from './validation/secret.ts';
+import { validateService, validateServiceUpdate } from './validation/service.ts';
+
+// ---------------------------------------------------------------- core/v1
 
 registerStrategy('Namespace', {
   statusSubresource: true,
   defaults(obj) {
     obj.metadata.labels = { ...obj.metadata.labels, 'kubernetes.io/metadata.name': obj.metadata.name! };
     obj.spec = { finalizers: ['kubernetes'], ...obj.spec };
-    obj.status = { phase: 'Active', ...obj.status };
+    obj.status = { phase: 'Active' };
+  },
+  defaultsOnUpdate(obj) {
+    // pkg/registry/core/namespace/strategy.go: the name label is always kept in sync.
+    obj.metadata.labels = { ...obj.metadata.labels, 'kubernetes.io/metadata.name': obj.metadata.name! };
   },
   fieldSelectors: { 'status.phase': (o) => o.status?.phase },
 });
 
 registerStrategy('Node', {
   statusSubresource: true,
+  validate: validateNode,
+  validateUpdate: validateNodeUpdate,
   fieldSelectors: { 'spec.unschedulable': (o) => String(Boolean(o.spec?.unschedulable)) },
 });
 
 registerStrategy('Pod', {
   generation: true,
   statusSubresource: true,
+  defaults: (obj, ctx) => defaultPod(obj, ctx),
+  validate: validatePod,
+  validateUpdate: validatePodUpdate,
   gracePeriod(pod, requested) {
     // pkg/registry/core/pod/strategy.go CheckGracefulDelete: unscheduled or finished pods go at once.
     if (!pod.spec?.nodeName) return 0;
@@ -50,6 +71,31 @@ registerStrategy('Pod', {
   },
 });
 
+registerStrategy('Service', {
+  statusSubresource: true,
+  defaults: defaultService,
+  defaultsOnUpdate: defaultServiceOnUpdate,
+  validate: validateService,
+  validateUpdate: validateServiceUpdate,
+});
+
+registerStrategy('Endpoints', { validate: validateEndpoints });
+
+registerStrategy('ConfigMap', {
+  validate: validateConfigMap,
+  validateUpdate: validateImmutableData,
+});
+
+registerStrategy('Secret', {
+  defaults: defaultSecret,
+  defaultsOnUpdate: defaultSecret,
+  validate: validateSecret,
+  validateUpdate: validateSecretUpdate,
+  fieldSelectors: { type: (o) => o.type },
+});
+
+registerStrategy('ServiceAccount', {});
+
 registerStrategy('Event', {
   fieldSelectors: {
     'involvedObject.kind': (o) => o.involvedObject?.kind,
@@ -65,6 +111,18 @@ registerStrategy('Event', {
     type: (o) => o.type,
   },
 });
+
+// ---------------------------------------------------------------- coordination.k8s.io, discovery.k8s.io
+
+registerStrategy('Lease', {});
+
+registerStrategy('EndpointSlice', { validate: validateEndpointSlice });
+
+// ---------------------------------------------------------------- apps, batch (workload kinds)
+
+for (const [kind, strategy] of Object.entries(WORKLOAD_STRATEGIES)) registerStrategy(kind, strategy);
+
+// ---------------------------------------------------------------- storage
 
 registerStrategy('PersistentVolume', {
   statusSubresource: true,
@@ -97,5 +155,3 @@ registerStrategy('VolumeAttachment', {
   validate: validateVolumeAttachment,
   validateUpdate: validateVolumeAttachmentUpdate,
 });
-
-for (const [kind, strategy] of Object.entries(WORKLOAD_STRATEGIES)) registerStrategy(kind, strategy);

@@ -75,7 +75,7 @@ export function validateObjectMeta(obj: KubeObject, t: ResourceType): Cause[] {
   return causes;
 }
 
-function qualifiedNameErrors(path: string, key: string): Cause[] {
+export function qualifiedNameErrors(path: string, key: string): Cause[] {
   const slash = key.lastIndexOf('/');
   const prefix = slash === -1 ? '' : key.slice(0, slash);
   const name = slash === -1 ? key : key.slice(slash + 1);

@@ -1,0 +1,142 @@
+/**
+ * A go-cmp style report of how an updated spec differs from the stored one, as the API server
+ * appends it to "pod updates may not change fields other than …" (cmp.Diff(old, new)): the
+ * struct in Go field order, unchanged fields folded into `... // N identical fields`, removed
+ * lines marked `-` and added lines `+`.
+ */
+import { sameContent } from '../store.ts';
+
+/** Go field order of the structs a learner most often edits. */
+const FIELD_ORDER: Record<string, string[]> = {
+  'core.PodSpec': [
+    'volumes', 'initContainers', 'containers', 'ephemeralContainers', 'restartPolicy', 'terminationGracePeriodSeconds',
+    'activeDeadlineSeconds', 'dnsPolicy', 'nodeSelector', 'serviceAccountName', 'automountServiceAccountToken', 'nodeName',
+    'securityContext', 'imagePullSecrets', 'hostname', 'subdomain', 'setHostnameAsFQDN', 'affinity', 'schedulerName',
+    'tolerations', 'hostAliases', 'priorityClassName', 'priority', 'preemptionPolicy', 'dnsConfig', 'readinessGates',
+    'runtimeClassName', 'overhead', 'enableServiceLinks', 'topologySpreadConstraints', 'os', 'schedulingGates',
+    'resourceClaims', 'resources', 'hostnameOverride',
+  ],
+  'core.Container': [
+    'name', 'image', 'command', 'args', 'workingDir', 'ports', 'envFrom', 'env', 'resources', 'resizePolicy',
+    'restartPolicy', 'restartPolicyRules', 'volumeMounts', 'volumeDevices', 'livenessProbe', 'readinessProbe',
+    'startupProbe', 'lifecycle', 'terminationMessagePath', 'terminationMessagePolicy', 'imagePullPolicy',
+    'securityContext', 'stdin', 'stdinOnce', 'tty',
+  ],
+};
+
+/** Go type of a field, for the header of a nested diff. */
+const FIELD_TYPES: Record<string, string> = {
+  containers: '[]core.Container',
+  initContainers: '[]core.Container',
+  volumes: '[]core.Volume',
+  tolerations: '[]core.Toleration',
+  ports: '[]core.ContainerPort',
+  env: '[]core.EnvVar',
+  volumeMounts: '[]core.VolumeMount',
+  resources: 'core.ResourceRequirements',
+  limits: 'core.ResourceList',
+  requests: 'core.ResourceList',
+  nodeSelector: 'map[string]string',
+  command: '[]string',
+  args: '[]string',
+};
+
+const ELEMENT_TYPES: Record<string, string> = {
+  '[]core.Container': 'core.Container',
+};
+
+/** Deprecated v1 fields that have no place in the internal struct. */
+const SKIPPED = new Set(['serviceAccount', 'deprecatedServiceAccount']);
+
+function goName(key: string): string {
+  const special: Record<string, string> = { dnsPolicy: 'DNSPolicy', dnsConfig: 'DNSConfig', os: 'OS', tty: 'TTY' };
+  return special[key] ?? key.charAt(0).toUpperCase() + key.slice(1);
+}
+
+function isMapType(type: string | undefined): boolean {
+  return !!type && (type.startsWith('map[') || type === 'core.ResourceList');
+}
+
+/** A compact Go rendering of a value on one line. */
+function goInline(v: unknown, asMap = false): string {
+  if (v === undefined || v === null) return 'nil';
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'number' || typeof v === 'boolean') return String(v);
+  if (Array.isArray(v)) return `{${v.map((x) => goInline(x)).join(', ')}}`;
+  const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined);
+  if (asMap) return `{${entries.map(([k, x]) => `${JSON.stringify(k)}: ${goInline(x)}`).join(', ')}}`;
+  return `{${entries.map(([k, x]) => `${goName(k)}: ${goInline(x, isMapType(FIELD_TYPES[k]))}`).join(', ')}}`;
+}
+
+function orderedKeys(type: string, a: Record<string, unknown>, b: Record<string, unknown>): string[] {
+  const known = FIELD_ORDER[type];
+  const all = new Set([...Object.keys(a), ...Object.keys(b)].filter((k) => !SKIPPED.has(k)));
+  if (!known) return [...all].sort();
+  return [...known.filter((k) => all.has(k)), ...[...all].filter((k) => !known.includes(k)).sort()];
+}
+
+function diffLines(type: string, a: unknown, b: unknown, depth: number, out: string[], prefix: string, element = false): void {
+  const pad = '\t'.repeat(depth);
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+    out.push(`  ${pad}${prefix}${type}{`);
+    let same = 0;
+    const flush = () => {
+      if (same) out.push(`  ${pad}\t... // ${same} identical element${same === 1 ? '' : 's'}`);
+      same = 0;
+    };
+    a.forEach((x, i) => {
+      if (sameContent(x, b[i])) {
+        same++;
+        return;
+      }
+      flush();
+      diffLines(ELEMENT_TYPES[type] ?? '', x, b[i], depth + 1, out, '', true);
+    });
+    flush();
+    out.push(`  ${pad}}${depth ? ',' : ''}`);
+    return;
+  }
+  if (isStruct(a) && isStruct(b)) {
+    const map = isMapType(type);
+    out.push(`  ${pad}${prefix}${element ? '' : type}{`);
+    let same = 0;
+    const flush = () => {
+      if (same) out.push(`  ${pad}\t... // ${same} identical ${map ? 'entr' + (same === 1 ? 'y' : 'ies') : 'field' + (same === 1 ? '' : 's')}`);
+      same = 0;
+    };
+    for (const k of map ? [...new Set([...Object.keys(a), ...Object.keys(b)])].sort() : orderedKeys(type, a, b)) {
+      const x = a[k];
+      const y = b[k];
+      if (sameContent(x, y)) {
+        same++;
+        continue;
+      }
+      flush();
+      const label = map ? `${JSON.stringify(k)}: ` : `${goName(k)}: `;
+      const childType = FIELD_TYPES[k] ?? '';
+      if (!map && x !== undefined && y !== undefined && typeof x === 'object' && typeof y === 'object' && childType) {
+        diffLines(childType, x, y, depth + 1, out, label);
+      } else {
+        const asMap = isMapType(childType);
+        if (x !== undefined || !map) out.push(`- ${pad}\t${label}${goInline(x, asMap)},`);
+        if (y !== undefined || !map) out.push(`+ ${pad}\t${label}${goInline(y, asMap)},`);
+      }
+    }
+    flush();
+    out.push(`  ${pad}}${depth ? ',' : ''}`);
+    return;
+  }
+  out.push(`- ${pad}${prefix}${goInline(a)},`);
+  out.push(`+ ${pad}${prefix}${goInline(b)},`);
+}
+
+function isStruct(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** The diff text for `type` (e.g. `core.PodSpec`) between the stored and the updated value. */
+export function goSpecDiff(type: string, before: unknown, after: unknown): string {
+  const out: string[] = [];
+  diffLines(type, before, after, 0, out, '');
+  return out.join('\n') + '\n';
+}
