@@ -6,6 +6,8 @@
 /** A flat file tree: absolute path → file contents. Directories are implied by paths. */
 export type FileTree = Record<string, string>;
 
+import type { StorageOperations } from './storage/state.ts';
+
 export interface LogLine {
   time: number;
   text: string;
@@ -44,6 +46,8 @@ export interface RuntimeState {
   volumes: Record<string, VolumeData>;
   /** Images pulled per node. */
   imageCache: Record<string, string[]>;
+  /** Storage operations in flight (provisioning, attach, detach); see sim/storage/state.ts. */
+  storage?: StorageOperations;
 }
 
 export class Runtime {

@@ -2,8 +2,20 @@
  * Every controller of a simulated cluster, in the fixed order they run within a settle round.
  */
 import type { Controller } from './controller.ts';
+import { DaemonSetController } from './daemonset/controller.ts';
 import { StatefulSetController } from './statefulset/controller.ts';
+import { PersistentVolumeBinder } from './persistentvolume/binder.ts';
+import { ExternalProvisioner } from './persistentvolume/provisioner.ts';
+import { PvcProtectionController } from './pvc-protection.ts';
+import { PvProtectionController } from './pv-protection.ts';
 
 export function defaultControllers(): Controller[] {
-  return [new StatefulSetController()];
+  return [
+    new StatefulSetController(),
+    new DaemonSetController(),
+    new PersistentVolumeBinder(),
+    new ExternalProvisioner(),
+    new PvcProtectionController(),
+    new PvProtectionController(),
+  ];
 }

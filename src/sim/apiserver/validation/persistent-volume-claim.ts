@@ -52,9 +52,12 @@ export function validatePersistentVolumeClaimUpdate(pvc: KubeObject, old: Stored
     return causes;
   }
   if (bound) {
+    // Shrinking a request is allowed only to recover from a failed expansion: never below
+    // what the volume already has (RecoverVolumeExpansionFailure, GA in v1.34).
     const requested = parseQuantity(newSpec.resources?.requests?.storage);
+    const previous = parseQuantity(oldSpec.resources?.requests?.storage);
     const capacity = parseQuantity(old.status?.capacity?.storage);
-    if (requested !== undefined && capacity !== undefined && requested < capacity) {
+    if (requested !== undefined && previous !== undefined && capacity !== undefined && requested < previous && requested <= capacity) {
       causes.push(field.forbidden('spec.resources.requests.storage', 'field can not be less than status.capacity'));
     }
   }
