@@ -4,7 +4,9 @@
  * registers them.
  */
 import type { KindStrategy } from './strategy.ts';
+import { defaultDaemonSet, defaultDaemonSetOnUpdate } from './defaults/daemonset.ts';
 import { defaultStatefulSet } from './defaults/statefulset.ts';
+import { validateDaemonSet, validateDaemonSetUpdate } from './validation/daemonset.ts';
 import { validateStatefulSet, validateStatefulSetUpdate } from './validation/statefulset.ts';
 
 export const WORKLOAD_STRATEGIES: Record<string, KindStrategy> = {
@@ -14,6 +16,14 @@ export const WORKLOAD_STRATEGIES: Record<string, KindStrategy> = {
     defaults: defaultStatefulSet,
     validate: validateStatefulSet,
     validateUpdate: validateStatefulSetUpdate,
+  },
+  DaemonSet: {
+    generation: true,
+    statusSubresource: true,
+    defaults: defaultDaemonSet,
+    defaultsOnUpdate: defaultDaemonSetOnUpdate,
+    validate: validateDaemonSet,
+    validateUpdate: validateDaemonSetUpdate,
   },
   ControllerRevision: {},
 };

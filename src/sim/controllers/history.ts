@@ -76,7 +76,8 @@ export function isSameRevisionData(a: { data?: unknown }, b: { data?: unknown })
 
 /**
  * history.CreateControllerRevision: names the revision `<owner>-<hash>`; on a name clash with
- * different data, bumps the collision count and tries again. Returns the stored revision and
+ * different data, bumps the collision count and tries again. With `hashLabel`, the hash is also
+ * written to that label (DaemonSets: `controller-revision-hash`). Returns the stored revision and
  * the collision count used.
  */
 export function createRevision(
@@ -84,6 +85,7 @@ export function createRevision(
   owner: Stored,
   rev: K8s<ControllerRevision>,
   collisionCount: number,
+  hashLabel?: string,
 ): { revision: StoredRevision; collisionCount: number } {
   for (let count = collisionCount; ; count++) {
     const hash = computeHash(rev.data, count);
@@ -95,7 +97,8 @@ export function createRevision(
       }
       continue;
     }
-    const obj: KubeObject = { ...rev, metadata: { ...rev.metadata, name } };
+    const labels = hashLabel ? { ...(rev.metadata.labels ?? {}), [hashLabel]: hash } : rev.metadata.labels;
+    const obj: KubeObject = { ...rev, metadata: { ...rev.metadata, name, ...(labels ? { labels } : {}) } };
     return { revision: api.create(obj) as StoredRevision, collisionCount: count };
   }
 }
