@@ -151,6 +151,11 @@ export class LineEditor {
     return this.entries;
   }
 
+  clearHistory(): void {
+    this.entries = [];
+    this.historyIndex = 0;
+  }
+
   /** True while the editor is reading a line (false between a submit and the next `start`). */
   get active(): boolean {
     return !this.waiting;
@@ -232,12 +237,6 @@ export class LineEditor {
     this.renderedRow = 0;
     out += this.render();
     return out;
-  }
-
-  /** Leaves the line as typed so far (Ctrl-C while a completion was pending, or a reset). */
-  cancelCompletion(): string {
-    this.waiting = false;
-    return '';
   }
 
   private replaceRange(from: number, to: number, text: string): void {
