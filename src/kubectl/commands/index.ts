@@ -2,6 +2,8 @@
  * Every kubectl verb, in the order `kubectl --help` lists them.
  */
 import type { KubectlCommand } from '../command.ts';
+import { apply } from './apply.ts';
+import { create } from './create.ts';
 import { version } from './version.ts';
 
-export const COMMANDS: KubectlCommand[] = [version];
+export const COMMANDS: KubectlCommand[] = [create, apply, version];

@@ -1,0 +1,147 @@
+/**
+ * kubectl apply -f: creates what does not exist, and updates what does with a three-way merge
+ * between the last applied configuration (the `kubectl.kubernetes.io/last-applied-configuration`
+ * annotation), the new manifest and the live object, so fields removed from the manifest are
+ * removed from the object (staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go, patcher.go).
+ * Every manifest is read before anything is applied.
+ */
+import { isNotFound } from '../../sim/apiserver/errors.ts';
+import type { KubeObject } from '../../sim/apiserver/types.ts';
+import { checkOutputFormat, dryRunOf, DRY_RUN_FLAG, OUTPUT_FLAG, reportChange } from '../change-output.ts';
+import type { KubectlCommand } from '../command.ts';
+import { KubectlError, withSource } from '../errors.ts';
+import { fileFlags } from '../file-flags.ts';
+import { bool, strings } from '../flags.ts';
+import { readAllManifests, type ManifestObject } from '../manifest/read.ts';
+import { threeWayMerge } from '../patch/strategic.ts';
+import { aggregate, serverDecode, validationOf, VALIDATE_FLAG } from '../submit.ts';
+import { compareGo } from '../format/json.ts';
+import type { Invocation } from '../command.ts';
+import type { FieldValidation } from '../../sim/apiserver/schema/decode.ts';
+import type { DryRun } from '../change-output.ts';
+
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
+
+/** Compact JSON with keys in Go's order, as json.Marshal of an unstructured map writes it. */
+function goJson(v: unknown): string {
+  if (Array.isArray(v)) return `[${v.map(goJson).join(',')}]`;
+  if (v && typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    const keys = Object.keys(o).filter((k) => o[k] !== undefined).sort(compareGo);
+    return `{${keys.map((k) => `${JSON.stringify(k)}:${goJson(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(v) ?? 'null';
+}
+
+/**
+ * The annotation value: the manifest as applied (namespace filled in, the annotation itself
+ * removed — which leaves `"annotations":{}` behind, as kubectl does), as JSON plus a newline.
+ */
+export function lastAppliedText(manifest: KubeObject): string {
+  const copy = structuredClone(manifest);
+  copy.metadata = copy.metadata ?? {};
+  const annotations = { ...(copy.metadata.annotations ?? {}) };
+  delete annotations[LAST_APPLIED];
+  copy.metadata.annotations = annotations;
+  return goJson(copy) + '\n';
+}
+
+function withLastApplied(obj: KubeObject, manifest: KubeObject): KubeObject {
+  const out = structuredClone(obj);
+  out.metadata = out.metadata ?? {};
+  out.metadata.annotations = { ...(out.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedText(manifest) };
+  return out;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return goJson(a) === goJson(b);
+}
+
+/** Applies one manifest object; returns the operation word (`created`, `configured`, `unchanged`). */
+function applyOne(inv: Invocation, item: ManifestObject, dryRun: DryRun, validation: FieldValidation, count: number): void {
+  const { type } = item;
+  const manifest = item.object;
+  const meta = (manifest.metadata ?? {}) as { name?: unknown; namespace?: unknown };
+  const name = typeof meta.name === 'string' ? meta.name : '';
+  const ns = type.namespaced && typeof meta.namespace === 'string' ? meta.namespace : undefined;
+  const live = name ? inv.cluster.api.tryGet(type.kind, ns, name) : undefined;
+  if (!live) {
+    try {
+      const desired = serverDecode(inv, withLastApplied(manifest, manifest), validation);
+      const created = dryRun === 'client' ? desired : inv.cluster.api.create(desired, { dryRun: dryRun === 'server' });
+      reportChange(inv, created as KubeObject, 'created', dryRun, count);
+    } catch (e) {
+      throw withSource(e, 'creating', item.source);
+    }
+    return;
+  }
+  const annotation = live.metadata.annotations?.[LAST_APPLIED];
+  if (annotation === undefined) {
+    inv.io.err(
+      `Warning: resource ${type.plural}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
+    );
+  }
+  let lastApplied: unknown = {};
+  try {
+    lastApplied = annotation ? JSON.parse(annotation) : {};
+  } catch {
+    lastApplied = {};
+  }
+  try {
+    const desired = serverDecode(inv, withLastApplied(manifest, manifest), validation);
+    const merged = threeWayMerge(live, lastApplied, desired, type.kind) as KubeObject;
+    if (sameJson(merged, live)) {
+      reportChange(inv, live as KubeObject, 'unchanged', dryRun, count);
+      return;
+    }
+    if (dryRun === 'client') {
+      reportChange(inv, merged, 'configured', dryRun, count);
+      return;
+    }
+    delete merged.metadata.resourceVersion;
+    const updated = inv.cluster.api.update(merged, { dryRun: dryRun === 'server' });
+    reportChange(inv, updated as KubeObject, updated === live ? 'unchanged' : 'configured', dryRun, count);
+  } catch (e) {
+    throw withSource(e, 'patching', item.source);
+  }
+}
+
+export const apply: KubectlCommand = {
+  name: 'apply',
+  short: 'Apply a configuration to a resource by file name or stdin',
+  usage: 'kubectl apply (-f FILENAME | -k DIRECTORY) [options]',
+  flags: [
+    ...fileFlags('that contains the configuration to apply'),
+    DRY_RUN_FLAG,
+    OUTPUT_FLAG,
+    VALIDATE_FLAG,
+    { name: 'force', type: 'bool', help: 'If true, immediately remove resources from API and bypass graceful deletion.' },
+    { name: 'server-side', type: 'bool', help: 'If true, apply runs in the server instead of the client.' },
+    { name: 'field-manager', type: 'string', default: 'kubectl-client-side-apply', help: 'Name of the manager used to track field ownership.' },
+    { name: 'overwrite', type: 'bool', default: true, help: 'Automatically resolve conflicts between the modified and live configuration by using values from the modified configuration' },
+  ],
+  async run(inv) {
+    const files = strings(inv.parsed, 'filename');
+    if (inv.parsed.args.length > 0) {
+      throw new KubectlError(`Unexpected args: [${inv.parsed.args.join(' ')}]\nSee 'kubectl apply -h' for help and examples`);
+    }
+    if (files.length === 0) throw new KubectlError('must specify one of -f and -k');
+    checkOutputFormat(inv);
+    const dryRun = dryRunOf(inv);
+    const validation = validationOf(inv);
+    const objects = await readAllManifests(inv, files, { recursive: bool(inv.parsed, 'recursive') });
+    if (objects.length === 0) throw new KubectlError('no objects passed to apply');
+    const errors: unknown[] = [];
+    let count = 0;
+    for (const item of objects) {
+      try {
+        applyOne(inv, item, dryRun, validation, count++);
+      } catch (e) {
+        errors.push(isNotFound(e) ? withSource(e, 'creating', item.source) : e);
+      }
+    }
+    if (errors.length) throw aggregate(inv, errors);
+    return 0;
+  },
+};
+

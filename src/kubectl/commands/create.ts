@@ -1,0 +1,79 @@
+/**
+ * kubectl create -f FILE | create <generator> NAME …: creates objects from manifests (streaming:
+ * objects before a failure are still created, every failure is reported, exit 1) or from a
+ * generator (staging/src/k8s.io/kubectl/pkg/cmd/create/).
+ */
+import type { KubeObject } from '../../sim/apiserver/types.ts';
+import { checkOutputFormat, dryRunOf, DRY_RUN_FLAG, OUTPUT_FLAG, reportChange } from '../change-output.ts';
+import type { KubectlCommand } from '../command.ts';
+import { KubectlError, withSource } from '../errors.ts';
+import { fileFlags } from '../file-flags.ts';
+import { bool, strings } from '../flags.ts';
+import { readManifests } from '../manifest/read.ts';
+import { aggregate, submitCreate, validationOf, VALIDATE_FLAG } from '../submit.ts';
+import { createConfigMap } from './create/config-map.ts';
+import { createCronJob } from './create/cron-job.ts';
+import { createDeployment } from './create/deployment.ts';
+import { createJob } from './create/job.ts';
+import { createNamespace } from './create/namespace.ts';
+import { createPriorityClass } from './create/priority-class.ts';
+import { createSecret } from './create/secret.ts';
+import { createService } from './create/service.ts';
+import { createServiceAccount } from './create/service-account.ts';
+import { LAST_APPLIED, lastAppliedText } from './apply.ts';
+
+export const create: KubectlCommand = {
+  name: 'create',
+  short: 'Create a resource from a file or from stdin',
+  usage: 'kubectl create -f FILENAME [options]',
+  flags: [
+    ...fileFlags('to use to create the resource'),
+    DRY_RUN_FLAG,
+    OUTPUT_FLAG,
+    VALIDATE_FLAG,
+    { name: 'save-config', type: 'bool', help: 'If true, the configuration of current object will be saved in its annotation.' },
+    { name: 'edit', type: 'bool', help: 'Edit the API resource before creating' },
+    { name: 'field-manager', type: 'string', default: 'kubectl-create', help: 'Name of the manager used to track field ownership.' },
+  ],
+  subcommands: [
+    createConfigMap,
+    createCronJob,
+    createDeployment,
+    createJob,
+    createNamespace,
+    createPriorityClass,
+    createSecret,
+    createService,
+    createServiceAccount,
+  ],
+  async run(inv) {
+    const files = strings(inv.parsed, 'filename');
+    if (inv.parsed.args.length > 0 && files.length === 0) {
+      throw new KubectlError(`Unexpected args: [${inv.parsed.args.join(' ')}]\nSee 'kubectl create -h' for help and examples`);
+    }
+    if (files.length === 0) throw new KubectlError('must specify one of -f and -k');
+    checkOutputFormat(inv);
+    const dryRun = dryRunOf(inv);
+    const validation = validationOf(inv);
+    const read = await readManifests(inv, files, { recursive: bool(inv.parsed, 'recursive') });
+    if (read.objects.length === 0 && !read.error) throw new KubectlError('no objects passed to create');
+    const errors: unknown[] = [];
+    let count = 0;
+    for (const item of read.objects) {
+      let obj: KubeObject = item.object;
+      if (bool(inv.parsed, 'save-config')) {
+        obj = structuredClone(obj);
+        obj.metadata.annotations = { ...(obj.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedText(item.object) };
+      }
+      try {
+        const created = submitCreate(inv, obj, dryRun, validation);
+        reportChange(inv, created as KubeObject, 'created', dryRun, count++);
+      } catch (e) {
+        errors.push(withSource(e, 'creating', item.source));
+      }
+    }
+    if (read.error) errors.push(read.error);
+    if (errors.length) throw aggregate(inv, errors);
+    return 0;
+  },
+};

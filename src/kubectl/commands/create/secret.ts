@@ -1,0 +1,31 @@
+/** kubectl create secret generic NAME [--type] [--from-literal] [--from-file] [--from-env-file]. */
+import type { KubectlCommand } from '../../command.ts';
+import { str } from '../../flags.ts';
+import { base64Utf8, collectData, DATA_SOURCE_FLAGS } from './data-sources.ts';
+import { finishGenerated, GENERATOR_FLAGS, generatedMeta, nameArg } from './generated.ts';
+
+const generic: KubectlCommand = {
+  name: 'generic',
+  short: 'Create a secret from a local file, directory, or literal value',
+  usage: 'kubectl create secret generic NAME [--type=string] [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none]',
+  flags: [...GENERATOR_FLAGS, ...DATA_SOURCE_FLAGS, { name: 'type', type: 'string', help: 'The type of secret to create' }],
+  async run(inv) {
+    const name = nameArg(inv);
+    const data = await collectData(inv, 'Secret', name);
+    const obj: Record<string, unknown> = { apiVersion: 'v1', kind: 'Secret', metadata: generatedMeta(inv, name, true) };
+    if (Object.keys(data).length) {
+      obj.data = Object.fromEntries(Object.entries(data).map(([k, v]) => [k, base64Utf8(v)]));
+    }
+    const type = str(inv.parsed, 'type');
+    if (type) obj.type = type;
+    return finishGenerated(inv, obj as never, true);
+  },
+};
+
+export const createSecret: KubectlCommand = {
+  name: 'secret',
+  short: 'Create a secret using a specified subcommand',
+  usage: 'kubectl create secret (docker-registry | generic | tls) [options]',
+  flags: [],
+  subcommands: [generic],
+};

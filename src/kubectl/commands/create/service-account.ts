@@ -1,0 +1,15 @@
+/** kubectl create serviceaccount NAME. */
+import type { KubectlCommand } from '../../command.ts';
+import { finishGenerated, GENERATOR_FLAGS, generatedMeta, nameArg } from './generated.ts';
+
+export const createServiceAccount: KubectlCommand = {
+  name: 'serviceaccount',
+  aliases: ['sa'],
+  short: 'Create a service account with the specified name',
+  usage: 'kubectl create serviceaccount NAME [--dry-run=server|client|none]',
+  flags: GENERATOR_FLAGS,
+  async run(inv) {
+    const name = nameArg(inv);
+    return finishGenerated(inv, { apiVersion: 'v1', kind: 'ServiceAccount', metadata: generatedMeta(inv, name, true) as never }, true);
+  },
+};
