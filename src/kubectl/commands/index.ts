@@ -4,6 +4,7 @@
 import type { KubectlCommand } from '../command.ts';
 import { apply } from './apply.ts';
 import { create } from './create.ts';
+import { get } from './get.ts';
 import { version } from './version.ts';
 
-export const COMMANDS: KubectlCommand[] = [create, apply, version];
+export const COMMANDS: KubectlCommand[] = [create, apply, get, version];
