@@ -315,7 +315,7 @@ export function parseOutputNow(inv: Invocation, output: string | undefined): Out
       path.allowMissingKeys = inv.parsed.flags.get('allow-missing-template-keys') !== false;
       return { type: 'jsonpath', path, asJson: name === 'jsonpath-as-json' };
     } catch (e) {
-      throw new KubectlError(`error parsing jsonpath ${arg}, ${(e as Error).message}\n`);
+      throw new KubectlError(`error parsing jsonpath ${arg}, ${(e as Error).message}`);
     }
   }
   if (name === 'custom-columns') {
@@ -382,7 +382,7 @@ export function printFormatted(inv: Invocation, objects: readonly Stored[], form
         throw new KubectlError(
           `error executing jsonpath ${goQuote(tmpl)}: Error executing template: ${e.message}. Printing more information for debugging the template:\n` +
             `\ttemplate was:\n\t\t${tmpl}\n` +
-            `\tobject given to jsonpath engine was:\n\t\t${goSyntax(doc)}\n\n\n`,
+            `\tobject given to jsonpath engine was:\n\t\t${goSyntax(doc)}\n\n`,
         );
       }
       inv.io.out(text);
