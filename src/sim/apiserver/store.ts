@@ -159,11 +159,13 @@ export class Store {
   /**
    * Replaces an object. If `metadata.resourceVersion` is set it must match (optimistic
    * concurrency). With a status subresource, the main resource keeps the stored status and the
-   * `status` subresource keeps everything else.
+   * `status` subresource keeps everything else. The `binding` subresource (the scheduler setting
+   * spec.nodeName) skips update validation and leaves the generation alone, as upstream's
+   * BindingREST does.
    */
   update<T extends KubeObject>(
     input: T | Stored<T>,
-    opts: WriteOptions & { subresource?: 'status' } = {},
+    opts: WriteOptions & { subresource?: 'status' | 'binding' } = {},
   ): Stored<T> {
     const t = this.typeForObject(input);
     const name = input.metadata?.name ?? '';
@@ -205,11 +207,11 @@ export class Store {
     strategy.defaultsOnUpdate?.(obj, old, this.ctx());
     const causes: Cause[] = [
       ...validateObjectMeta(obj, t),
-      ...(opts.subresource === 'status' ? [] : (strategy.validate?.(obj) ?? [])),
-      ...(opts.subresource === 'status' ? [] : (strategy.validateUpdate?.(obj, old) ?? [])),
+      ...(opts.subresource ? [] : (strategy.validate?.(obj) ?? [])),
+      ...(opts.subresource ? [] : (strategy.validateUpdate?.(obj, old) ?? [])),
     ];
     if (causes.length) throw invalid(t, name, causes);
-    if (strategy.generation) {
+    if (strategy.generation && opts.subresource !== 'binding') {
       const specChanged = !sameContent(withoutMetaAndStatus(obj), withoutMetaAndStatus(old));
       const gen = old.metadata.generation ?? 1;
       meta.generation = specChanged ? gen + 1 : gen;
@@ -242,7 +244,7 @@ export class Store {
     namespace: string | undefined,
     name: string,
     mutate: (obj: T) => void | false,
-    opts: { subresource?: 'status' } = {},
+    opts: { subresource?: 'status' | 'binding' } = {},
   ): Stored<T> {
     const current = this.get<T>(kind, namespace, name);
     const copy = clone(current) as T;

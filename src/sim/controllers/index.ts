@@ -2,6 +2,8 @@
  * Every controller of a simulated cluster, in the fixed order they run within a settle round.
  */
 import type { Controller } from './controller.ts';
+import { Scheduler } from '../scheduler/scheduler.ts';
+import { Kubelet } from '../kubelet/kubelet.ts';
 import { DaemonSetController } from './daemonset/controller.ts';
 import { StatefulSetController } from './statefulset/controller.ts';
 import { PersistentVolumeBinder } from './persistentvolume/binder.ts';
@@ -17,5 +19,7 @@ export function defaultControllers(): Controller[] {
     new ExternalProvisioner(),
     new PvcProtectionController(),
     new PvProtectionController(),
+    new Scheduler(),
+    new Kubelet(),
   ];
 }

@@ -1,0 +1,189 @@
+/**
+ * Container processes as data: starting one records its argv and environment in
+ * `runtime.state.containers`; `catchUp` replays its behaviour up to the current virtual time,
+ * appending log lines and applying file writes it has not applied yet. Stopping moves it to
+ * `runtime.state.previous` for `kubectl logs --previous`.
+ */
+import type { Container, EnvVar, Pod } from 'kubernetes-types/core/v1';
+import type { Store } from '../apiserver/store.ts';
+import { decodeBase64 } from '../apiserver/base64.ts';
+import type { K8s, Stored } from '../apiserver/types.ts';
+import type { ContainerProcess, Runtime } from '../runtime.ts';
+import { containerArgv, type ImageBehaviour, type ProcessContext } from './behaviour.ts';
+import { behaviourNamed } from './registry.ts';
+import { containerFs, type ContainerFs } from './container-fs.ts';
+
+/** How far ahead the kubelet looks for a process's exit when it starts. */
+export const EXIT_HORIZON_MS = 7 * 24 * 3600_000;
+
+/** Logs kept per container (the kubelet rotates container logs too). */
+const MAX_LOG_LINES = 20_000;
+
+interface ProcessProgress {
+  argv: string[];
+  /** Events of the behaviour's run already applied. */
+  applied: number;
+  /** When the process will exit on its own, if it will (ms after start). */
+  exitAt?: number;
+  exitCode?: number;
+}
+
+function progress(proc: ContainerProcess): ProcessProgress {
+  return proc.state as unknown as ProcessProgress;
+}
+
+function resolveEnv(api: Store, pod: Stored<K8s<Pod>>, env: readonly EnvVar[] | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  const ns = pod.metadata.namespace;
+  for (const e of env ?? []) {
+    if (e.value !== undefined) out[e.name] = e.value.replace(/\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, v: string) => out[v] ?? m);
+    else if (e.valueFrom?.configMapKeyRef) out[e.name] = api.tryGet('ConfigMap', ns, e.valueFrom.configMapKeyRef.name ?? '')?.data?.[e.valueFrom.configMapKeyRef.key] ?? '';
+    else if (e.valueFrom?.secretKeyRef) {
+      const raw = api.tryGet('Secret', ns, e.valueFrom.secretKeyRef.name ?? '')?.data?.[e.valueFrom.secretKeyRef.key];
+      out[e.name] = raw ? decodeBase64(raw) : '';
+    } else if (e.valueFrom?.fieldRef) out[e.name] = fieldValue(pod, e.valueFrom.fieldRef.fieldPath);
+    else out[e.name] = '';
+  }
+  return out;
+}
+
+function fieldValue(pod: Stored<K8s<Pod>>, path: string): string {
+  switch (path) {
+    case 'metadata.name':
+      return pod.metadata.name ?? '';
+    case 'metadata.namespace':
+      return pod.metadata.namespace ?? '';
+    case 'metadata.uid':
+      return pod.metadata.uid ?? '';
+    case 'spec.nodeName':
+      return pod.spec?.nodeName ?? '';
+    case 'spec.serviceAccountName':
+      return pod.spec?.serviceAccountName ?? '';
+    case 'status.podIP':
+      return pod.status?.podIP ?? '';
+    case 'status.hostIP':
+      return pod.status?.hostIP ?? '';
+  }
+  const m = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
+  if (m) return (m[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[m[2]!] ?? '';
+  return '';
+}
+
+/** The environment a container's processes see. */
+export function containerEnv(api: Store, pod: Stored<K8s<Pod>>, container: Container): Record<string, string> {
+  const hostname = pod.spec?.hostname ?? pod.metadata.name ?? '';
+  const base: Record<string, string> = {
+    PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin',
+    HOSTNAME: hostname,
+    HOME: '/root',
+  };
+  const fromSources: Record<string, string> = {};
+  for (const src of container.envFrom ?? []) {
+    const prefix = src.prefix ?? '';
+    if (src.configMapRef) {
+      for (const [k, v] of Object.entries((api.tryGet('ConfigMap', pod.metadata.namespace, src.configMapRef.name ?? '')?.data ?? {}) as Record<string, string>)) fromSources[prefix + k] = v;
+    }
+    if (src.secretRef) {
+      for (const [k, v] of Object.entries((api.tryGet('Secret', pod.metadata.namespace, src.secretRef.name ?? '')?.data ?? {}) as Record<string, string>)) fromSources[prefix + k] = decodeBase64(v);
+    }
+  }
+  const k8s = {
+    KUBERNETES_SERVICE_HOST: '10.96.0.1',
+    KUBERNETES_SERVICE_PORT: '443',
+    KUBERNETES_SERVICE_PORT_HTTPS: '443',
+    KUBERNETES_PORT: 'tcp://10.96.0.1:443',
+    KUBERNETES_PORT_443_TCP: 'tcp://10.96.0.1:443',
+    KUBERNETES_PORT_443_TCP_PROTO: 'tcp',
+    KUBERNETES_PORT_443_TCP_PORT: '443',
+    KUBERNETES_PORT_443_TCP_ADDR: '10.96.0.1',
+  };
+  return { ...base, ...k8s, ...fromSources, ...resolveEnv(api, pod, container.env) };
+}
+
+export function processContext(proc: ContainerProcess, fs: ContainerFs): ProcessContext {
+  return {
+    env: proc.env,
+    hostname: proc.env.HOSTNAME ?? '',
+    startedAt: proc.startedAt,
+    readFile: (p) => fs.read(p),
+    listDir: (p) => fs.list(p),
+  };
+}
+
+export interface StartOptions {
+  api: Store;
+  runtime: Runtime;
+  pod: Stored<K8s<Pod>>;
+  container: Container;
+  behaviour: ImageBehaviour;
+  id: string;
+  image: string;
+  now: number;
+}
+
+/** Starts a container's main process; returns it (with its planned exit, if any). */
+export function startProcess(o: StartOptions): ContainerProcess {
+  const key = `${o.pod.metadata.uid}/${o.container.name}`;
+  const prior = Object.entries(o.runtime.state.containers).find(([, p]) => `${p.podUid}/${p.container}` === key);
+  if (prior) {
+    o.runtime.state.previous[key] = prior[1];
+    delete o.runtime.state.containers[prior[0]];
+  }
+  const argv = containerArgv(o.behaviour, o.container.command, o.container.args);
+  const proc: ContainerProcess = {
+    id: o.id,
+    podUid: o.pod.metadata.uid!,
+    container: o.container.name,
+    node: o.pod.spec?.nodeName ?? '',
+    image: o.image,
+    behaviour: o.behaviour.name,
+    startedAt: o.now,
+    state: { argv, applied: 0 } satisfies ProcessProgress as unknown as Record<string, unknown>,
+    logs: [],
+    files: {},
+    env: containerEnv(o.api, o.pod, o.container),
+  };
+  o.runtime.state.containers[o.id] = proc;
+  const fs = containerFs(o.api, o.runtime, o.pod, o.container, proc.files);
+  const run = o.behaviour.run(argv, processContext(proc, fs), EXIT_HORIZON_MS);
+  if (run.exit) {
+    progress(proc).exitAt = run.exit.at;
+    progress(proc).exitCode = run.exit.code;
+  }
+  return proc;
+}
+
+/** When the process exits on its own: `{ at (virtual ms), code }`, or undefined. */
+export function plannedExit(proc: ContainerProcess): { at: number; code: number } | undefined {
+  const p = progress(proc);
+  return p.exitAt === undefined ? undefined : { at: proc.startedAt + p.exitAt, code: p.exitCode ?? 0 };
+}
+
+/** Applies the process's output and file writes up to `now` (or its end). */
+export function catchUp(api: Store, runtime: Runtime, pod: Stored<K8s<Pod>>, container: Container, proc: ContainerProcess, now: number): void {
+  const end = Math.min(now, proc.finishedAt ?? Infinity);
+  const p = progress(proc);
+  const fs = containerFs(api, runtime, pod, container, proc.files);
+  const behaviour = behaviourNamed(proc.behaviour);
+  const run = behaviour.run(p.argv, processContext(proc, fs), Math.max(0, end - proc.startedAt));
+  const fresh = run.events.slice(p.applied).filter((e) => e.at <= end - proc.startedAt);
+  for (const e of fresh) {
+    if (e.log !== undefined) proc.logs.push({ time: proc.startedAt + e.at, text: e.log });
+    if (e.write) fs.write(e.write.path, e.write.content, e.write.append);
+  }
+  p.applied += fresh.length;
+  if (proc.logs.length > MAX_LOG_LINES) proc.logs.splice(0, proc.logs.length - MAX_LOG_LINES);
+}
+
+/** Marks a process finished at `at` with `code`, after applying its output up to then. */
+export function stopProcess(api: Store, runtime: Runtime, pod: Stored<K8s<Pod>>, container: Container, proc: ContainerProcess, at: number, code: number): void {
+  catchUp(api, runtime, pod, container, proc, at);
+  proc.finishedAt = at;
+  proc.exitCode = code;
+}
+
+/** The current process of a pod's container (running or last finished), if any. */
+export function findProcess(runtime: Runtime, podUid: string, container: string): ContainerProcess | undefined {
+  for (const p of Object.values(runtime.state.containers)) if (p.podUid === podUid && p.container === container) return p;
+  return undefined;
+}

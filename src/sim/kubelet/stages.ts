@@ -1,0 +1,665 @@
+/**
+ * The pod lifecycle as data, in the manner of KWOK's stages (kustomize/stage/pod/*): each stage
+ * says which pods it applies to, how long after the pod entered its current state it fires, and
+ * what the pod looks like after it (status changes and the events the kubelet records). The
+ * kubelet controller fires, for each pod, the matching stage that is due first.
+ *
+ * Upstream references: pkg/kubelet/kuberuntime/kuberuntime_manager.go (SyncPod: sandbox, init
+ * containers in order, then app containers one by one: pull, create, start),
+ * pkg/kubelet/images/image_manager.go (pull events and back-off), pkg/kubelet/kuberuntime/
+ * kuberuntime_container.go (kill, restart back-off), pkg/kubelet/events/event.go (reasons).
+ */
+import type { Container, Node, Pod } from 'kubernetes-types/core/v1';
+import type { Store } from '../apiserver/store.ts';
+import type { K8s, Mutable, Stored } from '../apiserver/types.ts';
+import type { Runtime } from '../runtime.ts';
+import type { Timings } from '../timings.ts';
+import { hashUnit } from '../random.ts';
+import { parseTime, toRFC3339 } from '../clock.ts';
+import { fullName, hex64, imageID } from '../images/reference.ts';
+import { resolveImage } from '../images/registry.ts';
+import { findProcess, plannedExit, startProcess, stopProcess } from '../images/process.ts';
+import { behaviourNamed } from '../images/registry.ts';
+import { podVolumesWait, type VolumeWait } from './volumes.ts';
+import { waitingStatus, type MContainerStatus, type MPodStatus } from './pod-status.ts';
+import type { BackoffEntry, PodRecord } from './state.ts';
+import { probeStages } from './probes.ts';
+
+export type MPod = Mutable<K8s<Pod>> & { status: MPodStatus };
+
+export interface StageContext {
+  now: number;
+  seed: number;
+  timings: Timings;
+  api: Store;
+  runtime: Runtime;
+  node: Stored<K8s<Node>>;
+  record: PodRecord;
+  /** What the pod's volumes wait for, if anything (computed once per sync). */
+  volumeWait?: VolumeWait;
+  /** The pod IP to hand out if the sandbox stage fires. */
+  allocateIP(): string;
+}
+
+export interface StageEvent {
+  type: 'Normal' | 'Warning';
+  reason: string;
+  message: string;
+  fieldPath?: string;
+}
+
+export interface StageResult {
+  events: StageEvent[];
+  /** The stage removed the pod from the API (the kubelet's final delete). */
+  deleted?: boolean;
+  /** A line for the explanation log. */
+  explain?: string;
+}
+
+export interface Stage {
+  name: string;
+  matches(pod: Stored<K8s<Pod>>, ctx: StageContext): boolean;
+  /** When the wait starts (defaults to when the pod entered its current stage). */
+  since?(pod: Stored<K8s<Pod>>, ctx: StageContext): number;
+  /** How long after `since` the stage fires. */
+  delay(pod: Stored<K8s<Pod>>, ctx: StageContext): number;
+  /** Applies the stage to a mutable copy of the pod. */
+  next(pod: MPod, ctx: StageContext): StageResult;
+  /** True when waiting for this stage should not keep the cluster busy (steady-state probes). */
+  background?(pod: Stored<K8s<Pod>>, ctx: StageContext): boolean;
+}
+
+// ---------------------------------------------------------------- helpers
+
+export interface Slot {
+  /** `init/<name>` or `app/<name>`. */
+  id: string;
+  init: boolean;
+  container: Container;
+}
+
+export function slotsOf(pod: Pod): Slot[] {
+  return [
+    ...(pod.spec?.initContainers ?? []).map((c) => ({ id: `init/${c.name}`, init: true, container: c as Container })),
+    ...(pod.spec?.containers ?? []).map((c) => ({ id: `app/${c.name}`, init: false, container: c as Container })),
+  ];
+}
+
+export function slotStatus(pod: Pod, slot: Slot): MContainerStatus | undefined {
+  const list = slot.init ? pod.status?.initContainerStatuses : pod.status?.containerStatuses;
+  return list?.find((s) => s.name === slot.container.name) as MContainerStatus | undefined;
+}
+
+function putSlotStatus(pod: MPod, slot: Slot, cs: MContainerStatus): void {
+  const key = slot.init ? 'initContainerStatuses' : 'containerStatuses';
+  const list = [...(pod.status[key] ?? [])];
+  const i = list.findIndex((s) => s.name === cs.name);
+  if (i === -1) list.push(cs);
+  else list[i] = cs;
+  // The kubelet lists container statuses in spec order.
+  const order = slotsOf(pod).filter((s) => s.init === slot.init).map((s) => s.container.name);
+  list.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+  pod.status[key] = list;
+}
+
+export function fieldPathOf(slot: Slot): string {
+  return slot.init ? `spec.initContainers{${slot.container.name}}` : `spec.containers{${slot.container.name}}`;
+}
+
+function jitter(ctx: StageContext, pod: Pod, range: [number, number], ...parts: string[]): number {
+  const [lo, hi] = range;
+  return Math.round(lo + (hi - lo) * hashUnit(ctx.seed, pod.metadata?.uid ?? '', ...parts));
+}
+
+function isSidecar(slot: Slot): boolean {
+  return slot.init && slot.container.restartPolicy === 'Always';
+}
+
+function hasEverRun(cs: MContainerStatus | undefined): boolean {
+  return Boolean(cs && (cs.state?.running || cs.state?.terminated || cs.lastState?.terminated || cs.restartCount));
+}
+
+/** The container the kubelet starts next: init containers strictly in order, then app containers. */
+export function nextSlot(pod: Pod): Slot | undefined {
+  const slots = slotsOf(pod);
+  for (const s of slots.filter((x) => x.init)) {
+    const cs = slotStatus(pod, s);
+    if (isSidecar(s)) {
+      if (cs?.started) continue;
+      return hasEverRun(cs) ? undefined : s;
+    }
+    if (cs?.state?.terminated?.exitCode === 0) continue;
+    return hasEverRun(cs) ? undefined : s;
+  }
+  for (const s of slots.filter((x) => !x.init)) {
+    if (!hasEverRun(slotStatus(pod, s))) return s;
+  }
+  return undefined;
+}
+
+function pullPolicy(c: Container): string {
+  if (c.imagePullPolicy) return c.imagePullPolicy;
+  const image = c.image ?? '';
+  const tagged = /:[^/]+$/.test(image.split('@')[0]!) && !image.endsWith(':latest');
+  return tagged || image.includes('@') ? 'IfNotPresent' : 'Always';
+}
+
+function imageKey(image: string): string {
+  const r = resolveImage(image);
+  return r.ref ? fullName(r.ref) : image;
+}
+
+export function isImageCached(runtime: Runtime, node: string, image: string): boolean {
+  return (runtime.state.imageCache[node] ?? []).includes(imageKey(image));
+}
+
+/** Whether starting the slot needs a pull first (and the pull has not happened for this start). */
+function needsPull(pod: Pod, slot: Slot, ctx: StageContext): boolean {
+  if (ctx.record.pulled.includes(slot.id)) return false;
+  const policy = pullPolicy(slot.container);
+  if (policy === 'Never') return false;
+  if (policy === 'Always') return true;
+  return !isImageCached(ctx.runtime, pod.spec!.nodeName!, slot.container.image ?? '');
+}
+
+function isDeleting(pod: Pod): boolean {
+  return Boolean(pod.metadata?.deletionTimestamp);
+}
+
+function isNodeHolding(pod: Pod, ctx: StageContext): boolean {
+  return Boolean(ctx.volumeWait) || !pod.status?.podIP;
+}
+
+export function backoffMs(count: number, initial: number, max: number): number {
+  return Math.min(max, initial * 2 ** Math.max(0, count - 1));
+}
+
+function formatGoDuration(ms: number): string {
+  if (ms < 1000) return `${ms}ms`;
+  const s = ms / 1000;
+  if (s < 60) return `${Number(s.toFixed(3))}s`;
+  const m = Math.floor(s / 60);
+  const rest = Number((s - m * 60).toFixed(3));
+  return `${m}m${rest}s`;
+}
+
+function shortDuration(ms: number): string {
+  const s = Math.round(ms / 1000);
+  if (s < 60) return `${s}s`;
+  return s % 60 === 0 ? `${s / 60}m0s` : `${Math.floor(s / 60)}m${s % 60}s`;
+}
+
+function runningSlots(pod: Pod): Slot[] {
+  return slotsOf(pod).filter((s) => slotStatus(pod, s)?.state?.running);
+}
+
+function containerID(ctx: StageContext, pod: Pod, slot: Slot, restart: number): string {
+  return `containerd://${hex64(`${ctx.seed}/${pod.metadata?.uid}/${slot.id}/${restart}`)}`;
+}
+
+/** Starts (or restarts) a slot's container: process, status, events. */
+function startContainer(pod: MPod, slot: Slot, ctx: StageContext, restart: boolean): StageEvent[] {
+  const events: StageEvent[] = [];
+  const fp = fieldPathOf(slot);
+  const image = slot.container.image ?? '';
+  const resolved = resolveImage(image, ctx.runtime);
+  const prev = slotStatus(pod, slot);
+  if (!ctx.record.pulled.includes(slot.id)) {
+    events.push({ type: 'Normal', reason: 'Pulled', message: `Container image "${image}" already present on machine`, fieldPath: fp });
+  }
+  ctx.record.pulled = ctx.record.pulled.filter((s) => s !== slot.id);
+  events.push({ type: 'Normal', reason: 'Created', message: `Created container: ${slot.container.name}`, fieldPath: fp });
+  events.push({ type: 'Normal', reason: 'Started', message: `Started container ${slot.container.name}`, fieldPath: fp });
+  const restartCount = (prev?.restartCount ?? 0) + (restart ? 1 : 0);
+  const id = containerID(ctx, pod, slot, restartCount);
+  const behaviour = resolved.ok ? resolved.behaviour : behaviourNamed('generic');
+  startProcess({ api: ctx.api, runtime: ctx.runtime, pod: pod as Stored<K8s<Pod>>, container: slot.container, behaviour, id: id.slice('containerd://'.length), image, now: ctx.now });
+  const hasReadiness = Boolean(slot.container.readinessProbe);
+  const hasStartup = Boolean(slot.container.startupProbe);
+  const lastTerminated = prev?.state?.terminated ?? prev?.lastState?.terminated;
+  const cs: MContainerStatus = {
+    containerID: id,
+    image: resolved.ok || resolved.ref ? fullName((resolved as { ref: Parameters<typeof fullName>[0] }).ref) : image,
+    imageID: resolved.ok ? imageID(resolved.ref) : '',
+    lastState: restart && lastTerminated ? { terminated: { ...lastTerminated } } : {},
+    name: slot.container.name,
+    ready: slot.init && !isSidecar(slot) ? false : !hasReadiness && !hasStartup,
+    restartCount,
+    started: !hasStartup,
+    state: { running: { startedAt: toRFC3339(ctx.now) } },
+  };
+  if (slot.container.volumeMounts?.length) {
+    cs.volumeMounts = slot.container.volumeMounts.map((m) => ({
+      mountPath: m.mountPath,
+      name: m.name,
+      ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}),
+    }));
+  }
+  putSlotStatus(pod, slot, cs);
+  for (const k of Object.keys(ctx.record.probes)) if (k.startsWith(slot.id + '/')) delete ctx.record.probes[k];
+  return events;
+}
+
+/** Terminates a running slot's container with an exit code. */
+export function terminateContainer(pod: MPod, slot: Slot, ctx: StageContext, code: number, at: number, reason?: string): void {
+  const cs = slotStatus(pod, slot);
+  if (!cs?.state?.running) return;
+  const proc = findProcess(ctx.runtime, pod.metadata.uid!, slot.container.name);
+  if (proc && proc.finishedAt === undefined) stopProcess(ctx.api, ctx.runtime, pod as Stored<K8s<Pod>>, slot.container, proc, at, code);
+  const next: MContainerStatus = {
+    ...cs,
+    ready: slot.init && !isSidecar(slot) && code === 0,
+    started: false,
+    state: {
+      terminated: {
+        containerID: cs.containerID,
+        exitCode: code,
+        finishedAt: toRFC3339(at),
+        reason: reason ?? (code === 0 ? 'Completed' : 'Error'),
+        startedAt: cs.state.running.startedAt,
+      },
+    },
+  };
+  putSlotStatus(pod, slot, next);
+}
+
+/** Whether the kubelet restarts a slot's container after it exited with `code`. */
+export function shouldRestart(pod: Pod, slot: Slot, code: number): boolean {
+  if (isSidecar(slot)) return true;
+  const policy = pod.spec?.restartPolicy ?? 'Always';
+  if (slot.init) return policy !== 'Never' && code !== 0;
+  return policy === 'Always' || (policy === 'OnFailure' && code !== 0);
+}
+
+function lastExit(cs: MContainerStatus | undefined): { code: number; finishedAt: number; startedAt: number } | undefined {
+  const t = cs?.state?.terminated ?? (cs?.state?.waiting ? cs.lastState?.terminated : undefined);
+  if (!t) return undefined;
+  return { code: t.exitCode, finishedAt: parseTime(t.finishedAt) ?? 0, startedAt: parseTime(t.startedAt) ?? 0 };
+}
+
+/** A slot that has exited and waits for the kubelet to restart it. */
+function restartableSlot(pod: Pod): Slot | undefined {
+  for (const s of slotsOf(pod)) {
+    const cs = slotStatus(pod, s);
+    const exit = lastExit(cs);
+    if (!exit) continue;
+    if (cs?.state?.terminated && s.init && !isSidecar(s) && exit.code === 0) continue;
+    if (shouldRestart(pod, s, exit.code)) {
+      // Init containers restart only when it is their turn (earlier ones completed).
+      if (s.init && !isSidecar(s)) {
+        const earlier = slotsOf(pod).filter((x) => x.init).slice(0, slotsOf(pod).findIndex((x) => x.id === s.id));
+        if (earlier.some((x) => !isSidecar(x) && slotStatus(pod, x)?.state?.terminated?.exitCode !== 0)) continue;
+      }
+      return s;
+    }
+  }
+  return undefined;
+}
+
+/** The crash back-off before the next restart of a slot, from its record (0 for the first). */
+function restartWait(ctx: StageContext, slot: Slot, exit: { finishedAt: number; startedAt: number }): number {
+  const entry = ctx.record.backoff[slot.id];
+  if (!entry) return 0;
+  // The back-off resets when the container ran longer than twice the maximum.
+  if (exit.finishedAt - exit.startedAt > 2 * ctx.timings.crashBackoffMaxMs) return 0;
+  return backoffMs(entry.count, ctx.timings.crashBackoffInitialMs, ctx.timings.crashBackoffMaxMs);
+}
+
+function podRef(pod: Pod): string {
+  return `${pod.metadata?.name}_${pod.metadata?.namespace}(${pod.metadata?.uid})`;
+}
+
+// ---------------------------------------------------------------- stages
+
+/** Deletion: the kubelet sends SIGTERM to every running container and records Killing. */
+const kill: Stage = {
+  name: 'kill',
+  matches: (pod, ctx) => isDeleting(pod) && ctx.record.killingAt === undefined && runningSlots(pod).length > 0,
+  delay: () => 0,
+  next(pod, ctx) {
+    ctx.record.killingAt = ctx.now;
+    const events = runningSlots(pod)
+      .reverse()
+      .map((s) => ({ type: 'Normal' as const, reason: 'Killing', message: `Stopping container ${s.container.name}`, fieldPath: fieldPathOf(s) }));
+    return { events, explain: 'pod is being deleted: stopping its containers' };
+  },
+};
+
+function graceMs(pod: Pod): number {
+  return (pod.metadata?.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
+}
+
+function stopTime(pod: Pod, slot: Slot, ctx: StageContext): { ms: number; code: number } {
+  const proc = findProcess(ctx.runtime, pod.metadata!.uid!, slot.container.name);
+  const stop = proc ? behaviourNamed(proc.behaviour).stopMs((proc.state as { argv?: string[] }).argv ?? []) : 100;
+  const grace = graceMs(pod);
+  if (stop === undefined || stop > grace) return { ms: grace, code: 137 };
+  return { ms: stop, code: 0 };
+}
+
+/** Containers exit after SIGTERM, or are killed when the grace period ends. */
+const stop: Stage = {
+  name: 'stop',
+  matches: (pod, ctx) => isDeleting(pod) && ctx.record.killingAt !== undefined && runningSlots(pod).length > 0,
+  since: (_pod, ctx) => ctx.record.killingAt!,
+  delay: (pod, ctx) => Math.max(...runningSlots(pod).map((s) => stopTime(pod, s, ctx).ms)),
+  next(pod, ctx) {
+    for (const s of runningSlots(pod)) {
+      const { ms, code } = stopTime(pod, s, ctx);
+      terminateContainer(pod, s, ctx, code, ctx.record.killingAt! + ms);
+    }
+    return { events: [] };
+  },
+};
+
+/** With every container stopped, the kubelet reports the terminal phase and deletes the pod. */
+const remove: Stage = {
+  name: 'remove',
+  matches: (pod) => isDeleting(pod) && runningSlots(pod).length === 0,
+  delay: () => 0,
+  next(pod, ctx) {
+    ctx.api.finalizeDeletion('Pod', pod.metadata.namespace, pod.metadata.name!, pod.metadata.uid);
+    return { events: [], deleted: true, explain: 'containers stopped: pod removed' };
+  },
+};
+
+/** The kubelet admits the pod: startTime, host IPs, containers waiting to be created. */
+const accept: Stage = {
+  name: 'accept',
+  matches: (pod) => !isDeleting(pod) && !pod.status?.startTime,
+  delay: () => 0,
+  next(pod, ctx) {
+    const hostIP = (ctx.node.status?.addresses ?? []).find((a) => a.type === 'InternalIP')?.address ?? '';
+    const status = pod.status;
+    status.hostIP = hostIP;
+    status.hostIPs = [{ ip: hostIP }];
+    status.startTime = toRFC3339(ctx.now);
+    status.phase = 'Pending';
+    const hasInit = (pod.spec?.initContainers ?? []).length > 0;
+    for (const s of slotsOf(pod)) {
+      if (slotStatus(pod, s)) continue;
+      putSlotStatus(pod, s, waitingStatus(s.container.name, s.container.image ?? '', s.init || hasInit ? 'PodInitializing' : 'ContainerCreating'));
+    }
+    return { events: [], explain: `admitted by the kubelet on ${ctx.node.metadata.name}` };
+  },
+};
+
+const MOUNT_RETRY_MS = 120_000;
+
+/** Volumes that cannot be mounted keep the pod in ContainerCreating with a FailedMount event. */
+const mountWait: Stage = {
+  name: 'mount-wait',
+  matches: (pod, ctx) => !isDeleting(pod) && Boolean(ctx.volumeWait) && !pod.status?.podIP,
+  since: (_pod, ctx) => ctx.record.mountEventAt ?? ctx.now,
+  delay: (_pod, ctx) => (ctx.record.mountEventAt === undefined ? 0 : MOUNT_RETRY_MS),
+  next(_pod, ctx) {
+    const first = ctx.record.mountEventAt === undefined;
+    ctx.record.mountEventAt = ctx.now;
+    const w = ctx.volumeWait!;
+    const events: StageEvent[] = [{ type: 'Warning', reason: w.reason, message: w.message }];
+    // The volume manager gives up waiting every two minutes and says so.
+    if (!first && w.timeoutMessage !== w.message) events.push({ type: 'Warning', reason: w.reason, message: w.timeoutMessage });
+    return { events, explain: `waiting for volumes: ${w.message}` };
+  },
+};
+
+/** The pod sandbox comes up: the pod gets its IP. */
+const sandbox: Stage = {
+  name: 'sandbox',
+  matches: (pod, ctx) => !isDeleting(pod) && !ctx.volumeWait && Boolean(pod.status?.startTime) && !pod.status?.podIP,
+  delay: (pod, ctx) => jitter(ctx, pod, [300, 800], 'sandbox'),
+  next(pod, ctx) {
+    const ip = ctx.allocateIP();
+    pod.status.podIP = ip;
+    pod.status.podIPs = [{ ip }];
+    delete ctx.record.mountEventAt;
+    return { events: [] };
+  },
+};
+
+function pullSlot(pod: Pod, ctx: StageContext): Slot | undefined {
+  if (isDeleting(pod) || isNodeHolding(pod, ctx) || ctx.record.pull) return undefined;
+  const s = nextSlot(pod);
+  if (!s) return undefined;
+  const reason = slotStatus(pod, s)?.state?.waiting?.reason;
+  if (reason === 'ErrImagePull' || reason === 'InvalidImageName' || reason === 'ErrImageNeverPull') return undefined;
+  return needsPull(pod, s, ctx) ? s : undefined;
+}
+
+/** Pulling begins (again after ImagePullBackOff once the back-off has passed). */
+const pull: Stage = {
+  name: 'pull',
+  matches: (pod, ctx) => pullSlot(pod, ctx) !== undefined,
+  since: (pod, ctx) => ctx.record.pullBackoff[pullSlot(pod, ctx)!.id]?.at ?? ctx.record.since,
+  delay: (pod, ctx) => ctx.record.pullBackoff[pullSlot(pod, ctx)!.id]?.ms ?? 0,
+  next(pod, ctx) {
+    const s = pullSlot(pod, ctx)!;
+    const image = s.container.image ?? '';
+    const resolved = resolveImage(image, ctx.runtime);
+    if (!resolved.ok && resolved.reason === 'InvalidImageName') {
+      const cs = slotStatus(pod, s) ?? waitingStatus(s.container.name, image, 'ContainerCreating');
+      putSlotStatus(pod, s, { ...cs, state: { waiting: { reason: 'InvalidImageName', message: resolved.message } } });
+      return {
+        events: [
+          { type: 'Warning', reason: 'InspectFailed', message: resolved.message, fieldPath: fieldPathOf(s) },
+          { type: 'Warning', reason: 'Failed', message: 'Error: InvalidImageName', fieldPath: fieldPathOf(s) },
+        ],
+      };
+    }
+    ctx.record.pull = { slot: s.id, image, at: ctx.now };
+    return { events: [{ type: 'Normal', reason: 'Pulling', message: `Pulling image "${image}"`, fieldPath: fieldPathOf(s) }] };
+  },
+};
+
+function pullDuration(pod: Pod, ctx: StageContext): number {
+  const p = ctx.record.pull!;
+  const count = String(ctx.record.pullBackoff[p.slot]?.count ?? 0);
+  const resolved = resolveImage(p.image, ctx.runtime);
+  if (!resolved.ok) return jitter(ctx, pod, [400, 1200], 'pull-fail', p.slot, count);
+  if (isImageCached(ctx.runtime, pod.spec!.nodeName!, p.image)) return jitter(ctx, pod, [350, 900], 'pull-cached', p.slot, count);
+  return jitter(ctx, pod, ctx.timings.imagePullMs, 'pull', p.slot, count);
+}
+
+/** The pull finishes: the image is cached on the node, or the pull fails with ErrImagePull. */
+const pulled: Stage = {
+  name: 'pulled',
+  matches: (pod, ctx) => !isDeleting(pod) && ctx.record.pull !== undefined,
+  since: (_pod, ctx) => ctx.record.pull!.at,
+  delay: (pod, ctx) => pullDuration(pod, ctx),
+  next(pod, ctx) {
+    const p = ctx.record.pull!;
+    const ms = pullDuration(pod, ctx);
+    ctx.record.pull = undefined;
+    const s = slotsOf(pod).find((x) => x.id === p.slot);
+    if (!s) return { events: [] };
+    const fp = fieldPathOf(s);
+    const resolved = resolveImage(p.image, ctx.runtime);
+    if (!resolved.ok) {
+      const prev = ctx.record.pullBackoff[s.id];
+      const count = (prev?.count ?? 0) + 1;
+      ctx.record.pullBackoff[s.id] = { count, at: ctx.now, ms: backoffMs(count, ctx.timings.imageBackoffInitialMs, ctx.timings.imageBackoffMaxMs) };
+      const cs = slotStatus(pod, s) ?? waitingStatus(s.container.name, p.image, 'ContainerCreating');
+      putSlotStatus(pod, s, { ...cs, state: { waiting: { reason: 'ErrImagePull', message: resolved.message } } });
+      return {
+        events: [
+          { type: 'Warning', reason: 'Failed', message: `Failed to pull image "${p.image}": ${resolved.message}`, fieldPath: fp },
+          { type: 'Warning', reason: 'Failed', message: 'Error: ErrImagePull', fieldPath: fp },
+        ],
+        explain: `image ${p.image} could not be pulled`,
+      };
+    }
+    const node = pod.spec!.nodeName!;
+    const cache = (ctx.runtime.state.imageCache[node] ??= []);
+    const key = fullName(resolved.ref);
+    if (!cache.includes(key)) cache.push(key);
+    delete ctx.record.pullBackoff[s.id];
+    ctx.record.pulled.push(s.id);
+    const d = formatGoDuration(ms);
+    return {
+      events: [{ type: 'Normal', reason: 'Pulled', message: `Successfully pulled image "${p.image}" in ${d} (${d} including waiting). Image size: ${resolved.behaviour.sizeBytes} bytes.`, fieldPath: fp }],
+    };
+  },
+};
+
+function errPullSlot(pod: Pod): Slot | undefined {
+  return slotsOf(pod).find((s) => slotStatus(pod, s)?.state?.waiting?.reason === 'ErrImagePull');
+}
+
+/** After ErrImagePull the next sync reports ImagePullBackOff until the back-off passes. */
+const imagePullBackOff: Stage = {
+  name: 'image-pull-backoff',
+  matches: (pod) => !isDeleting(pod) && errPullSlot(pod) !== undefined,
+  delay: (pod, ctx) => jitter(ctx, pod, [800, 2000], 'pull-backoff', String(ctx.record.pullBackoff[errPullSlot(pod)!.id]?.count ?? 0)),
+  next(pod) {
+    const s = errPullSlot(pod)!;
+    const cs = slotStatus(pod, s)!;
+    const image = s.container.image ?? '';
+    const err = cs.state!.waiting!.message ?? '';
+    putSlotStatus(pod, s, { ...cs, state: { waiting: { reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}": ErrImagePull: ${err}` } } });
+    return {
+      events: [
+        { type: 'Normal', reason: 'BackOff', message: `Back-off pulling image "${image}"`, fieldPath: fieldPathOf(s) },
+        { type: 'Warning', reason: 'Failed', message: 'Error: ImagePullBackOff', fieldPath: fieldPathOf(s) },
+      ],
+    };
+  },
+};
+
+function startSlot(pod: Pod, ctx: StageContext): Slot | undefined {
+  if (isDeleting(pod) || isNodeHolding(pod, ctx) || ctx.record.pull) return undefined;
+  const s = nextSlot(pod);
+  if (!s) return undefined;
+  const reason = slotStatus(pod, s)?.state?.waiting?.reason;
+  if (reason === 'ErrImagePull' || reason === 'ImagePullBackOff' || reason === 'InvalidImageName') return undefined;
+  if (needsPull(pod, s, ctx)) return undefined;
+  return s;
+}
+
+/** The container is created and started (Created, Started; "already present" when cached). */
+const start: Stage = {
+  name: 'start',
+  matches: (pod, ctx) => startSlot(pod, ctx) !== undefined,
+  delay: (pod, ctx) => jitter(ctx, pod, ctx.timings.containerStartMs, 'start', startSlot(pod, ctx)!.id),
+  next(pod, ctx) {
+    const s = startSlot(pod, ctx)!;
+    if (pullPolicy(s.container) === 'Never' && !isImageCached(ctx.runtime, pod.spec!.nodeName!, s.container.image ?? '')) {
+      const cs = slotStatus(pod, s) ?? waitingStatus(s.container.name, s.container.image ?? '', 'ContainerCreating');
+      const message = `Container image "${s.container.image}" is not present with pull policy of Never`;
+      putSlotStatus(pod, s, { ...cs, state: { waiting: { reason: 'ErrImageNeverPull', message } } });
+      return {
+        events: [
+          { type: 'Warning', reason: 'ErrImageNeverPull', message, fieldPath: fieldPathOf(s) },
+          { type: 'Warning', reason: 'Failed', message: 'Error: ErrImageNeverPull', fieldPath: fieldPathOf(s) },
+        ],
+      };
+    }
+    return { events: startContainer(pod, s, ctx, false), explain: `started container ${s.container.name}` };
+  },
+};
+
+interface DueExit {
+  slot: Slot;
+  at: number;
+  code: number;
+}
+
+function nextExit(pod: Pod, ctx: StageContext): DueExit | undefined {
+  let best: DueExit | undefined;
+  for (const s of runningSlots(pod)) {
+    const proc = findProcess(ctx.runtime, pod.metadata!.uid!, s.container.name);
+    const exit = proc && proc.finishedAt === undefined ? plannedExit(proc) : undefined;
+    if (exit && (!best || exit.at < best.at)) best = { slot: s, at: exit.at, code: exit.code };
+  }
+  return best;
+}
+
+/** A container's main process ends (the command finished, or failed). */
+const exit: Stage = {
+  name: 'exit',
+  matches: (pod, ctx) => !isDeleting(pod) && nextExit(pod, ctx) !== undefined,
+  since: (pod, ctx) => nextExit(pod, ctx)!.at,
+  delay: () => 0,
+  next(pod, ctx) {
+    const e = nextExit(pod, ctx)!;
+    terminateContainer(pod, e.slot, ctx, e.code, e.at);
+    return { events: [], explain: `container ${e.slot.container.name} exited with code ${e.code}` };
+  },
+};
+
+function crashSlot(pod: Pod, ctx: StageContext): { slot: Slot; wait: number; exit: { code: number; finishedAt: number; startedAt: number } } | undefined {
+  if (isDeleting(pod)) return undefined;
+  const s = restartableSlot(pod);
+  if (!s) return undefined;
+  const e = lastExit(slotStatus(pod, s))!;
+  return { slot: s, wait: restartWait(ctx, s, e), exit: e };
+}
+
+/** An exited container that will restart later shows CrashLoopBackOff and a BackOff event. */
+const crashLoopBackOff: Stage = {
+  name: 'crash-loop-backoff',
+  matches(pod, ctx) {
+    const c = crashSlot(pod, ctx);
+    return Boolean(c && c.wait > 0 && slotStatus(pod, c.slot)?.state?.terminated);
+  },
+  since: (pod, ctx) => crashSlot(pod, ctx)!.exit.finishedAt,
+  delay: () => 0,
+  next(pod, ctx) {
+    const { slot, wait } = crashSlot(pod, ctx)!;
+    const cs = slotStatus(pod, slot)!;
+    const name = slot.container.name;
+    putSlotStatus(pod, slot, {
+      ...cs,
+      lastState: { terminated: { ...cs.state!.terminated! } },
+      ready: false,
+      started: false,
+      state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${shortDuration(wait)} restarting failed container=${name} pod=${podRef(pod)}` } },
+    });
+    return {
+      events: [{ type: 'Warning', reason: 'BackOff', message: `Back-off restarting failed container ${name} in pod ${podRef(pod)}`, fieldPath: fieldPathOf(slot) }],
+      explain: `container ${name} crashed: restarting in ${shortDuration(wait)} (CrashLoopBackOff)`,
+    };
+  },
+};
+
+/** The kubelet restarts an exited container once its back-off has passed. */
+const restart: Stage = {
+  name: 'restart',
+  matches(pod, ctx) {
+    const c = crashSlot(pod, ctx);
+    if (!c) return false;
+    const cs = slotStatus(pod, c.slot);
+    return c.wait === 0 || cs?.state?.waiting?.reason === 'CrashLoopBackOff';
+  },
+  since: (pod, ctx) => crashSlot(pod, ctx)!.exit.finishedAt,
+  delay: (pod, ctx) => crashSlot(pod, ctx)!.wait,
+  next(pod, ctx) {
+    const { slot, exit: e } = crashSlot(pod, ctx)!;
+    const prev: BackoffEntry | undefined = ctx.record.backoff[slot.id];
+    const reset = e.finishedAt - e.startedAt > 2 * ctx.timings.crashBackoffMaxMs;
+    const count = reset || !prev ? 1 : prev.count + 1;
+    ctx.record.backoff[slot.id] = { count, at: ctx.now, ms: backoffMs(count, ctx.timings.crashBackoffInitialMs, ctx.timings.crashBackoffMaxMs) };
+    // Later init containers and app containers wait for this one again.
+    return { events: startContainer(pod, slot, ctx, true), explain: `restarted container ${slot.container.name}` };
+  },
+};
+
+/** Every stage, in priority order (ties on due time go to the earlier one). */
+export const STAGES: readonly Stage[] = [
+  kill,
+  stop,
+  remove,
+  accept,
+  mountWait,
+  sandbox,
+  exit,
+  ...probeStages,
+  crashLoopBackOff,
+  restart,
+  pulled,
+  imagePullBackOff,
+  pull,
+  start,
+];
+
+export { startContainer as startSlotContainer };
+export type { BackoffEntry };
