@@ -5,7 +5,7 @@
  */
 import { isNotFound, notFound } from '../sim/apiserver/errors.ts';
 import { resolveResource, type ResourceType } from '../sim/apiserver/resources.ts';
-import { parseLabelSelector, SelectorError } from '../sim/apiserver/selectors.ts';
+import { parseFieldSelector, parseLabelSelector, SelectorError } from '../sim/apiserver/selectors.ts';
 import type { KubeObject, Stored } from '../sim/apiserver/types.ts';
 import type { Invocation } from './command.ts';
 import { KubectlError } from './errors.ts';
@@ -66,17 +66,25 @@ export function namespaceFor(inv: Invocation, t: ResourceType): string | undefin
 }
 
 /** Every object of the given types matching `-l` (or all with `--all`), sorted as the server lists. */
-export function listTargets(inv: Invocation, types: ResourceType[], selector: string | undefined): Stored<KubeObject>[] {
+export function listTargets(
+  inv: Invocation,
+  types: ResourceType[],
+  selector: string | undefined,
+  opts: { fieldSelector?: string; allNamespaces?: boolean } = {},
+): Stored<KubeObject>[] {
   let sel;
+  let fields;
   try {
     sel = selector ? parseLabelSelector(selector) : undefined;
+    fields = opts.fieldSelector ? parseFieldSelector(opts.fieldSelector) : undefined;
   } catch (e) {
-    if (e instanceof SelectorError) throw new KubectlError(e.message);
+    if (e instanceof SelectorError || e instanceof Error) throw new KubectlError(e.message);
     throw e;
   }
   const out: Stored<KubeObject>[] = [];
   for (const t of types) {
-    out.push(...inv.cluster.api.list(t.kind, { namespace: namespaceFor(inv, t), labelSelector: sel }));
+    const namespace = opts.allNamespaces ? undefined : namespaceFor(inv, t);
+    out.push(...inv.cluster.api.list(t.kind, { namespace, labelSelector: sel, fieldSelector: fields }));
   }
   return out;
 }

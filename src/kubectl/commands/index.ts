@@ -4,8 +4,9 @@
 import type { KubectlCommand } from '../command.ts';
 import { apply } from './apply.ts';
 import { create } from './create.ts';
+import { del } from './delete.ts';
 import { get } from './get.ts';
 import { apiResources } from './api-resources.ts';
 import { version } from './version.ts';
 
-export const COMMANDS: KubectlCommand[] = [create, apply, get, apiResources, version];
+export const COMMANDS: KubectlCommand[] = [create, apply, get, del, apiResources, version];
