@@ -10,6 +10,7 @@ import { PersistentVolumeBinder } from './persistentvolume/binder.ts';
 import { ExternalProvisioner } from './persistentvolume/provisioner.ts';
 import { PvcProtectionController } from './pvc-protection.ts';
 import { PvProtectionController } from './pv-protection.ts';
+import { AttachDetachController } from './attach-detach.ts';
 
 export function defaultControllers(): Controller[] {
   return [
@@ -19,6 +20,7 @@ export function defaultControllers(): Controller[] {
     new ExternalProvisioner(),
     new PvcProtectionController(),
     new PvProtectionController(),
+    new AttachDetachController(),
     new Scheduler(),
     new Kubelet(),
   ];
