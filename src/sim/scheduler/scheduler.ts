@@ -22,6 +22,7 @@ import { nodePorts } from './plugins/node-ports.ts';
 import { balancedAllocation, nodeResourcesFit } from './plugins/node-resources-fit.ts';
 import { interPodAffinity } from './plugins/inter-pod-affinity.ts';
 import { missingClaim, volumeBinding } from './plugins/volume-binding.ts';
+import { bindPodVolumes } from './volume-binding.ts';
 
 export const SCHEDULER_NAME = 'default-scheduler';
 
@@ -41,6 +42,8 @@ export const SCORERS: readonly ScorePlugin[] = [taintToleration, nodeAffinity, n
 
 /** Unschedulable pods are flushed back to the active queue after this long (upstream default). */
 const UNSCHEDULABLE_RETRY_MS = 5 * 60_000;
+/** How often PreBind looks again whether the pod's claims are bound. */
+const VOLUME_BIND_POLL_MS = 1000;
 
 export function isPendingForScheduler(pod: Stored<K8s<Pod>>): boolean {
   if (pod.spec?.nodeName || pod.metadata.deletionTimestamp) return false;
@@ -102,6 +105,11 @@ export class Scheduler implements Controller {
     const result = this.schedule(pod);
     if (result.node) {
       this.unschedulable.delete(key);
+      // PreBind: WaitForFirstConsumer claims get bound (or provisioned) on the chosen node first.
+      if (!bindPodVolumes(this.ctx.api, pod, result.node)) {
+        this.ctx.enqueueAfter(key, VOLUME_BIND_POLL_MS);
+        return;
+      }
       this.bind(pod, result.node);
     } else {
       this.unschedulable.add(key);

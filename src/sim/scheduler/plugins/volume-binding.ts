@@ -2,17 +2,15 @@
  * VolumeBinding as a filter: claims must exist (PreFilter) and the node must satisfy the bound
  * volumes' node affinity (the fit itself is `volumesFit` from ../volume-binding.ts).
  */
-import { volumesFit } from '../volume-binding.ts';
+import { volumesFit, volumesPreFilter } from '../volume-binding.ts';
 import type { FilterPlugin, SchedPod, SchedulingContext } from './plugin.ts';
 
-/** The PreFilter message when a claim the pod uses does not exist, else undefined. */
+/**
+ * The PreFilter message that rules out every node (a missing or terminating claim, an unbound
+ * Immediate claim, a ReadWriteOncePod claim in use), else undefined.
+ */
 export function missingClaim(pod: SchedPod, ctx: SchedulingContext): string | undefined {
-  const ns = pod.metadata.namespace;
-  for (const v of pod.spec?.volumes ?? []) {
-    const claim = v.persistentVolumeClaim?.claimName;
-    if (claim && !ctx.api.tryGet('PersistentVolumeClaim', ns, claim)) return `persistentvolumeclaim "${claim}" not found`;
-  }
-  return undefined;
+  return volumesPreFilter(ctx.api, pod);
 }
 
 export const volumeBinding: FilterPlugin = {
