@@ -138,13 +138,15 @@ export class Store {
     delete meta.deletionTimestamp;
     delete meta.deletionGracePeriodSeconds;
     delete meta.resourceVersion;
+    delete meta.uid;
+    if (strategy.uidBeforeDefaults) meta.uid = this.random.uuid();
     strategy.defaults?.(obj, this.ctx());
     const causes: Cause[] = [...validateObjectMeta(obj, t), ...(strategy.validate?.(obj) ?? [])];
     if (causes.length) throw invalid(t, meta.name, causes);
 
     const key = storageKey(t, meta.namespace, meta.name);
     if (this.bucket(t.kind).has(key)) throw alreadyExists(t, meta.name);
-    meta.uid = this.random.uuid();
+    meta.uid ??= this.random.uuid();
     meta.creationTimestamp = toRFC3339(this.now());
     if (strategy.generation) meta.generation = 1;
     else delete meta.generation;

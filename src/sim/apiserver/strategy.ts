@@ -19,6 +19,11 @@ export interface StrategyContext {
 export interface KindStrategy {
   /** True when `spec` edits bump metadata.generation (workloads, pods since v1.33). */
   generation?: boolean;
+  /**
+   * True when defaulting needs the new object's uid (a Job's generated selector): the uid is then
+   * assigned before `defaults` rather than after validation.
+   */
+  uidBeforeDefaults?: boolean;
   /** True when the main resource ignores `status` on update (the status subresource exists). */
   statusSubresource?: boolean;
   /** Fills defaults on create (mutates `obj`). */

@@ -5,7 +5,9 @@
  */
 import type { KindStrategy } from './strategy.ts';
 import { defaultDaemonSet, defaultDaemonSetOnUpdate } from './defaults/daemonset.ts';
+import { defaultJob } from './defaults/job.ts';
 import { defaultStatefulSet } from './defaults/statefulset.ts';
+import { validateJob, validateJobUpdate } from './validation/job.ts';
 import { validateDaemonSet, validateDaemonSetUpdate } from './validation/daemonset.ts';
 import { validateStatefulSet, validateStatefulSetUpdate } from './validation/statefulset.ts';
 
@@ -24,6 +26,14 @@ export const WORKLOAD_STRATEGIES: Record<string, KindStrategy> = {
     defaultsOnUpdate: defaultDaemonSetOnUpdate,
     validate: validateDaemonSet,
     validateUpdate: validateDaemonSetUpdate,
+  },
+  Job: {
+    generation: true,
+    statusSubresource: true,
+    uidBeforeDefaults: true,
+    defaults: defaultJob,
+    validate: validateJob,
+    validateUpdate: validateJobUpdate,
   },
   ControllerRevision: {},
 };

@@ -5,6 +5,7 @@ import type { Controller } from './controller.ts';
 import { Scheduler } from '../scheduler/scheduler.ts';
 import { Kubelet } from '../kubelet/kubelet.ts';
 import { DaemonSetController } from './daemonset/controller.ts';
+import { JobController } from './job/controller.ts';
 import { StatefulSetController } from './statefulset/controller.ts';
 import { PersistentVolumeBinder } from './persistentvolume/binder.ts';
 import { ExternalProvisioner } from './persistentvolume/provisioner.ts';
@@ -16,6 +17,7 @@ export function defaultControllers(): Controller[] {
   return [
     new StatefulSetController(),
     new DaemonSetController(),
+    new JobController(),
     new PersistentVolumeBinder(),
     new ExternalProvisioner(),
     new PvcProtectionController(),
