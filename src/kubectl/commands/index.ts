@@ -5,8 +5,12 @@ import type { KubectlCommand } from '../command.ts';
 import { apply } from './apply.ts';
 import { create } from './create.ts';
 import { del } from './delete.ts';
+import { label } from './label.ts';
+import { annotate } from './annotate.ts';
+import { scale } from './scale.ts';
+import { patch } from './patch.ts';
 import { get } from './get.ts';
 import { apiResources } from './api-resources.ts';
 import { version } from './version.ts';
 
-export const COMMANDS: KubectlCommand[] = [create, apply, get, del, apiResources, version];
+export const COMMANDS: KubectlCommand[] = [create, apply, get, del, label, annotate, scale, patch, apiResources, version];
