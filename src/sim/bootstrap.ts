@@ -1,8 +1,28 @@
 /**
- * What a freshly installed cluster contains: namespaces, nodes, the `kubernetes` Service and the
- * default StorageClass.
+ * What a freshly installed cluster contains, as `kubeadm init` + `kubeadm join` + the Canal CNI
+ * leave it: the four system namespaces, the nodes with their full status and Leases, the
+ * `kubernetes` Service with its Endpoints and EndpointSlice, kube-dns, the system
+ * PriorityClasses, the default StorageClass `standard`, and the kube-system workloads. The
+ * controllers then add each namespace's `default` ServiceAccount and `kube-root-ca.crt`, the
+ * DaemonSet and Deployment pods, and the kubelets start everything. Bootstrap lets a few minutes
+ * of virtual time pass, so the learner finds a settled cluster whose nodes are minutes old.
  */
-import type { Cluster } from './cluster.ts';
+import type { Cluster, ClusterSnapshot } from './cluster.ts';
+import type { KubeObject, Stored } from './apiserver/types.ts';
+import { fullName } from './images/reference.ts';
+import { resolveImage } from './images/registry.ts';
+import { kubeletConditions } from './controllers/node-lease.ts';
+import { NETWORK_PROVISIONER } from './storage/constants.ts';
+import { fnv1a, safeEncode } from './random.ts';
+import { toRFC3339 } from './clock.ts';
+import {
+  KUBERNETES_VERSION,
+  SYSTEM_IMAGES,
+  kubeDNSService,
+  staticPods,
+  systemConfig,
+  systemWorkloads,
+} from './system-components.ts';
 
 export interface NodeSpec {
   name: string;
@@ -21,18 +41,37 @@ export const DEFAULT_NODES: NodeSpec[] = [
   { name: 'node03' },
 ];
 
-export const KUBELET_VERSION = 'v1.34.1';
+export const KUBELET_VERSION = KUBERNETES_VERSION;
 
-export function bootstrap(cluster: Cluster, nodes: NodeSpec[]): void {
-  const api = cluster.api;
-  for (const name of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
-    api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
-  }
-  nodes.forEach((spec, i) => api.create(nodeObject(spec, i)));
+/** Virtual time bootstrap lets pass so system pods are Running and nodes a few minutes old. */
+export const BOOTSTRAP_MS = 4 * 60_000;
+
+/** The IP of the apiserver's `kubernetes` Service (first address of 10.96.0.0/12). */
+export const KUBERNETES_SERVICE_IP = '10.96.0.1';
+
+function nodeIP(index: number): string {
+  return `172.30.${index + 1}.2`;
 }
 
-export function nodeObject(spec: NodeSpec, index: number) {
+function hexFrom(text: string, n: number): string {
+  let out = '';
+  for (let i = 0; out.length < n; i++) out += fnv1a(`${text}#${i}`).toString(16).padStart(8, '0');
+  return out.slice(0, n);
+}
+
+function uuidFrom(text: string): string {
+  const h = hexFrom(text, 32);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+function vtepMAC(name: string): string {
+  const h = hexFrom(`mac/${name}`, 12);
+  return h.match(/../g)!.join(':');
+}
+
+export function nodeObject(spec: NodeSpec, index: number, now?: number): KubeObject {
   const controlPlane = spec.role === 'control-plane';
+  const ip = nodeIP(index);
   const labels: Record<string, string> = {
     'beta.kubernetes.io/arch': 'amd64',
     'beta.kubernetes.io/os': 'linux',
@@ -55,6 +94,24 @@ export function nodeObject(spec: NodeSpec, index: number) {
     pods: '110',
     ...spec.capacity,
   };
+  const allocatable = { ...capacity };
+  if (!spec.capacity?.['ephemeral-storage']) allocatable['ephemeral-storage'] = '46651590989';
+  if (!spec.capacity?.memory) allocatable.memory = '3913452Ki';
+  const t = now === undefined ? undefined : toRFC3339(now);
+  const conditions =
+    now === undefined
+      ? []
+      : [
+          {
+            type: 'NetworkUnavailable',
+            status: 'False',
+            lastHeartbeatTime: t,
+            lastTransitionTime: t,
+            reason: 'CalicoIsUp',
+            message: 'Calico is running on this node',
+          },
+          ...kubeletConditions([], now),
+        ];
   return {
     apiVersion: 'v1',
     kind: 'Node',
@@ -62,6 +119,11 @@ export function nodeObject(spec: NodeSpec, index: number) {
       name: spec.name,
       labels,
       annotations: {
+        'flannel.alpha.coreos.com/backend-data': `{"VNI":1,"VtepMAC":"${vtepMAC(spec.name)}"}`,
+        'flannel.alpha.coreos.com/backend-type': 'vxlan',
+        'flannel.alpha.coreos.com/kube-subnet-manager': 'true',
+        'flannel.alpha.coreos.com/public-ip': ip,
+        'kubeadm.alpha.kubernetes.io/cri-socket': 'unix:///var/run/containerd/containerd.sock',
         'node.alpha.kubernetes.io/ttl': '0',
         'volumes.kubernetes.io/controller-managed-attach-detach': 'true',
       },
@@ -73,25 +135,190 @@ export function nodeObject(spec: NodeSpec, index: number) {
     },
     status: {
       capacity,
-      allocatable: { ...capacity },
+      allocatable,
+      conditions,
       addresses: [
-        { type: 'InternalIP', address: `172.30.${index + 1}.2` },
+        { type: 'InternalIP', address: ip },
         { type: 'Hostname', address: spec.name },
       ],
+      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
       nodeInfo: {
         architecture: 'amd64',
-        bootID: '',
+        bootID: uuidFrom(`boot/${spec.name}`),
         containerRuntimeVersion: 'containerd://2.1.4',
         kernelVersion: '6.8.0-79-generic',
         kubeProxyVersion: '',
         kubeletVersion: KUBELET_VERSION,
-        machineID: '',
+        machineID: hexFrom(`machine/${spec.name}`, 32),
         operatingSystem: 'linux',
         osImage: 'Ubuntu 24.04.3 LTS',
-        systemUUID: '',
+        systemUUID: uuidFrom(`system/${spec.name}`),
       },
-      conditions: [],
-      daemonEndpoints: { kubeletEndpoint: { Port: 10250 } },
     },
   };
+}
+
+/** The `kubernetes` Service and the endpoints the apiserver itself maintains for it. */
+function kubernetesService(apiserverIP: string): KubeObject[] {
+  return [
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+      spec: {
+        clusterIP: KUBERNETES_SERVICE_IP,
+        ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
+        sessionAffinity: 'None',
+        type: 'ClusterIP',
+      },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Endpoints',
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { 'endpointslice.kubernetes.io/skip-mirror': 'true' } },
+      subsets: [{ addresses: [{ ip: apiserverIP }], ports: [{ name: 'https', port: 6443, protocol: 'TCP' }] }],
+    },
+    {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: { name: 'kubernetes', namespace: 'default', labels: { 'kubernetes.io/service-name': 'kubernetes' } },
+      addressType: 'IPv4',
+      endpoints: [{ addresses: [apiserverIP], conditions: { ready: true } }],
+      ports: [{ name: 'https', port: 6443, protocol: 'TCP' }],
+    },
+  ];
+}
+
+function priorityClasses(): KubeObject[] {
+  return [
+    {
+      apiVersion: 'scheduling.k8s.io/v1',
+      kind: 'PriorityClass',
+      metadata: { name: 'system-cluster-critical' },
+      value: 2000000000,
+      globalDefault: false,
+      description: 'Used for system critical pods that must run in the cluster, but can be moved to another node if necessary.',
+      preemptionPolicy: 'PreemptLowerPriority',
+    },
+    {
+      apiVersion: 'scheduling.k8s.io/v1',
+      kind: 'PriorityClass',
+      metadata: { name: 'system-node-critical' },
+      value: 2000001000,
+      globalDefault: false,
+      description: 'Used for system critical pods that must not be moved from their current node.',
+      preemptionPolicy: 'PreemptLowerPriority',
+    },
+  ];
+}
+
+function standardStorageClass(): KubeObject {
+  return {
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: { name: 'standard', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+    provisioner: NETWORK_PROVISIONER,
+    reclaimPolicy: 'Delete',
+    volumeBindingMode: 'Immediate',
+    allowVolumeExpansion: true,
+  };
+}
+
+/**
+ * A Deployment whose pods no controller has made (no Deployment controller registered): its
+ * ReplicaSet and pods as that controller would create them.
+ */
+function ensureDeploymentPods(cluster: Cluster, deploy: Stored): void {
+  const api = cluster.api;
+  const ns = deploy.metadata.namespace;
+  const owned = (kind: string, owner: Stored) =>
+    api.list(kind, { namespace: ns }).filter((o) => o.metadata.ownerReferences?.some((r) => r.uid === owner.metadata.uid));
+  if (owned('ReplicaSet', deploy).length > 0) return;
+  const template = deploy.spec.template;
+  const hash = safeEncode(fnv1a(JSON.stringify(template)));
+  const labels = { ...template.metadata?.labels, 'pod-template-hash': hash };
+  const ref = (o: Stored) => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name!, uid: o.metadata.uid!, controller: true, blockOwnerDeletion: true });
+  const rs = api.create({
+    apiVersion: 'apps/v1',
+    kind: 'ReplicaSet',
+    metadata: {
+      name: `${deploy.metadata.name}-${hash}`,
+      namespace: ns,
+      labels,
+      annotations: {
+        'deployment.kubernetes.io/desired-replicas': String(deploy.spec.replicas ?? 1),
+        'deployment.kubernetes.io/max-replicas': String((deploy.spec.replicas ?? 1) + 1),
+        'deployment.kubernetes.io/revision': '1',
+      },
+      ownerReferences: [ref(deploy)],
+    },
+    spec: {
+      replicas: deploy.spec.replicas ?? 1,
+      selector: { matchLabels: { ...deploy.spec.selector.matchLabels, 'pod-template-hash': hash } },
+      template: { ...template, metadata: { ...template.metadata, labels } },
+    },
+  });
+  if (owned('Pod', rs).length > 0) return;
+  for (let i = 0; i < (deploy.spec.replicas ?? 1); i++) {
+    api.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { generateName: `${rs.metadata.name}-`, namespace: ns, labels, ownerReferences: [ref(rs)] },
+      spec: structuredClone(template.spec),
+    });
+  }
+}
+
+/**
+ * Bootstrapped clusters by seed, nodes, start time and timings: a cluster made with the same
+ * options restores this state instead of replaying the first minutes (same result, a fraction
+ * of the time; benchmarks and tests create many clusters).
+ */
+const bootCache = new Map<string, ClusterSnapshot>();
+const BOOT_CACHE_LIMIT = 8;
+
+export function bootstrap(cluster: Cluster, nodes: NodeSpec[]): void {
+  const key = JSON.stringify([cluster.seed, cluster.name, cluster.clock.now(), cluster.timings, nodes]);
+  const cached = bootCache.get(key);
+  if (cached) {
+    cluster.restore(cached);
+    return;
+  }
+  bootstrapFresh(cluster, nodes);
+  if (bootCache.size >= BOOT_CACHE_LIMIT) bootCache.delete(bootCache.keys().next().value!);
+  bootCache.set(key, cluster.snapshot());
+}
+
+function bootstrapFresh(cluster: Cluster, nodes: NodeSpec[]): void {
+  const api = cluster.api;
+  const t0 = cluster.clock.now();
+  for (const name of ['default', 'kube-node-lease', 'kube-public', 'kube-system']) {
+    api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  }
+  for (const pc of priorityClasses()) api.create(pc);
+  const created = nodes.map((spec, i) => api.create(nodeObject(spec, i, t0)));
+  const controlPlaneIndex = Math.max(0, nodes.findIndex((n) => n.role === 'control-plane'));
+  for (const obj of kubernetesService(nodeIP(controlPlaneIndex))) api.create(obj);
+  api.create(standardStorageClass());
+  for (const obj of systemConfig()) api.create(obj);
+  api.create(kubeDNSService());
+
+  const cache = cluster.runtime.state.imageCache;
+  const keys = SYSTEM_IMAGES.map((image) => {
+    const r = resolveImage(image);
+    return r.ref ? fullName(r.ref) : image;
+  });
+  for (const n of created) cache[n.metadata.name!] = [...new Set([...(cache[n.metadata.name!] ?? []), ...keys])];
+  cluster.settle();
+
+  const seenAt = new Date(t0 - 9_000).toISOString().replace('Z', '123456Z');
+  nodes.forEach((spec, i) => {
+    if (spec.role !== 'control-plane') return;
+    const node = created[i]!;
+    for (const pod of staticPods({ name: spec.name, uid: node.metadata.uid!, ip: nodeIP(i) }, seenAt)) api.create(pod);
+  });
+  for (const obj of systemWorkloads()) api.create(obj);
+  cluster.settle();
+  for (const deploy of api.list('Deployment', { namespace: 'kube-system' })) ensureDeploymentPods(cluster, deploy);
+  cluster.advance(BOOTSTRAP_MS);
 }

@@ -1,16 +1,75 @@
 /**
  * Things that go wrong, on purpose: the small API labs and the `cluster` command script.
+ *
+ * A node's kubelet state is kept on the Node as the `kubelab.dev/kubelet` annotation (`down` or
+ * `lost`; absent when running), so it lives in the API objects and snapshots carry it. While it
+ * is set, the node's heartbeat stops (node-lease), the node lifecycle controller marks the node
+ * Unknown after the grace period, and the kubelet makes no container changes.
  */
 import type { Cluster } from './cluster.ts';
+import type { Stored } from './apiserver/types.ts';
+import { NODE_LEASE } from './controllers/node-lease.ts';
+
+export const KUBELET_ANNOTATION = 'kubelab.dev/kubelet';
+
+export type KubeletState = 'running' | 'down' | 'lost';
+
+export function kubeletState(node: Stored | undefined): KubeletState {
+  const v = node?.metadata.annotations?.[KUBELET_ANNOTATION];
+  return v === 'down' ? 'down' : v === 'lost' ? 'lost' : 'running';
+}
+
+/** True when the node's kubelet heartbeats and runs containers. */
+export function isKubeletRunning(node: Stored | undefined): boolean {
+  return !!node && kubeletState(node) === 'running';
+}
 
 export class Faults {
   constructor(private readonly cluster: Cluster) {}
+
+  /** The kubelet stops: no heartbeats, no container changes. */
+  nodeDown(name: string): void {
+    this.setKubelet(name, 'down');
+  }
+
+  /** The kubelet comes back (a lost node never does). */
+  nodeUp(name: string): void {
+    const node = this.cluster.api.get('Node', undefined, name);
+    if (kubeletState(node) === 'lost') throw new Error(`node ${name} is lost for good and cannot come back`);
+    this.setKubelet(name, 'running');
+    this.cluster.enqueue(NODE_LEASE, name);
+    this.cluster.settle();
+  }
+
+  /** The machine is gone for good: like down, but `nodeUp` refuses it. */
+  nodeLost(name: string): void {
+    this.setKubelet(name, 'lost');
+  }
 
   /** The names of nodes whose kubelet is currently stopped or lost. */
   downNodes(): string[] {
     return this.cluster.api
       .list('Node')
-      .filter((n) => n.metadata.annotations?.['kubelab.dev/kubelet'] !== undefined)
+      .filter((n) => !isKubeletRunning(n))
       .map((n) => n.metadata.name!);
+  }
+
+  /** The data of a volume is wiped (a disk lost): every file under the volume's tree is gone. */
+  deleteVolumeData(pvName: string): void {
+    const volumes = this.cluster.runtime.state.volumes;
+    const pv = this.cluster.api.tryGet('PersistentVolume', undefined, pvName);
+    if (!pv && !volumes[pvName]) throw new Error(`persistentvolume ${pvName} not found`);
+    const data = volumes[pvName];
+    if (data) data.files = {};
+  }
+
+  private setKubelet(name: string, state: KubeletState): void {
+    this.cluster.api.mutate('Node', undefined, name, (n) => {
+      const annotations = { ...n.metadata.annotations };
+      if (state === 'running') delete annotations[KUBELET_ANNOTATION];
+      else annotations[KUBELET_ANNOTATION] = state;
+      n.metadata.annotations = annotations;
+    });
+    this.cluster.settle();
   }
 }

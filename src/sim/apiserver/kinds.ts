@@ -116,7 +116,7 @@ registerStrategy('Event', {
 
 registerStrategy('Lease', {});
 
-registerStrategy('EndpointSlice', { validate: validateEndpointSlice });
+registerStrategy('EndpointSlice', { generation: true, validate: validateEndpointSlice });
 
 // ---------------------------------------------------------------- apps, batch (workload kinds)
 

@@ -282,7 +282,7 @@ export class Store {
     if (opts.dryRun) return obj;
 
     const now = this.now();
-    if (finalizers.size === 0 && grace === 0) {
+    if (finalizers.size === 0 && grace === 0 && !isHeldBySpecFinalizers(obj)) {
       this.bucket(kind).delete(key);
       meta.resourceVersion = String(++this.rv);
       if (!meta.deletionTimestamp) meta.deletionTimestamp = toRFC3339(now);
@@ -396,7 +396,7 @@ export class Store {
   private finishesDeletion(t: ResourceType, obj: KubeObject): boolean {
     // A pod being deleted gracefully stays until its kubelet confirms with a zero grace period.
     if (t.kind === 'Pod') return obj.metadata.deletionGracePeriodSeconds === 0;
-    return true;
+    return !isHeldBySpecFinalizers(obj);
   }
 
   private matchesFields(obj: Stored, reqs: FieldRequirement[]): boolean {
@@ -412,6 +412,11 @@ export class Store {
     }
     return true;
   }
+}
+
+/** A Namespace stays (Terminating) until the namespace controller empties `spec.finalizers`. */
+function isHeldBySpecFinalizers(obj: KubeObject): boolean {
+  return obj.kind === 'Namespace' && (obj.spec?.finalizers ?? []).length > 0;
 }
 
 function storageKey(t: ResourceType, namespace: string | undefined, name: string): string {

@@ -2,6 +2,15 @@
  * Every controller of a simulated cluster, in the fixed order they run within a settle round.
  */
 import type { Controller } from './controller.ts';
+import { NamespaceController } from './namespace.ts';
+import { ServiceAccountController } from './service-account.ts';
+import { RootCAPublisher } from './root-ca-publisher.ts';
+import { GarbageCollector } from './garbage-collector.ts';
+import { EndpointsController } from './endpoints.ts';
+import { EndpointSliceController } from './endpointslice.ts';
+import { NodeLeaseController } from './node-lease.ts';
+import { NodeLifecycleController } from './node-lifecycle.ts';
+import { TaintEvictionController } from './taint-eviction.ts';
 import { Scheduler } from '../scheduler/scheduler.ts';
 import { Kubelet } from '../kubelet/kubelet.ts';
 import { DaemonSetController } from './daemonset/controller.ts';
@@ -15,6 +24,13 @@ import { AttachDetachController } from './attach-detach.ts';
 
 export function defaultControllers(): Controller[] {
   return [
+    new NamespaceController(),
+    new ServiceAccountController(),
+    new RootCAPublisher(),
+    new GarbageCollector(),
+    new NodeLeaseController(),
+    new NodeLifecycleController(),
+    new TaintEvictionController(),
     new StatefulSetController(),
     new DaemonSetController(),
     new JobController(),
@@ -25,5 +41,7 @@ export function defaultControllers(): Controller[] {
     new AttachDetachController(),
     new Scheduler(),
     new Kubelet(),
+    new EndpointsController(),
+    new EndpointSliceController(),
   ];
 }

@@ -203,12 +203,18 @@ export function podQOSClass(spec: PodSpec): 'Guaranteed' | 'Burstable' | 'BestEf
   return guaranteed ? 'Guaranteed' : 'Burstable';
 }
 
+/** A kubelet's mirror of a static pod (`kubernetes.io/config.mirror`). */
+export function isMirrorPod(pod: KubeObject): boolean {
+  return pod.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined;
+}
+
 /** Everything the API server fills in when a Pod is created. */
 export function defaultPod(pod: KubeObject, ctx: StrategyContext, tolerationSeconds = 300): void {
   pod.spec = pod.spec ?? {};
   const spec = pod.spec as Spec;
   defaultPodSpec(spec);
-  admitServiceAccount(pod, ctx);
+  // Mirror pods of static pods skip the ServiceAccount admission plugin.
+  if (!isMirrorPod(pod)) admitServiceAccount(pod, ctx);
   admitPriority(pod, ctx);
   admitDefaultTolerations(spec, tolerationSeconds);
   // pkg/registry/core/pod/strategy.go PrepareForCreate: status is reset to Pending + QoS class.

@@ -1,0 +1,127 @@
+/**
+ * The endpoints controller (pkg/controller/endpoint): for every service with a selector, an
+ * Endpoints object of the same name listing the selected pods' IPs — ready ones under
+ * `addresses`, the others under `notReadyAddresses` (all ready with publishNotReadyAddresses) —
+ * with targetRef, nodeName and, for pods whose subdomain names the service, their hostname.
+ */
+import type { EndpointAddress, EndpointPort, EndpointSubset } from 'kubernetes-types/core/v1';
+import { sameContent } from '../apiserver/store.ts';
+import type { WatchEvent } from '../apiserver/types.ts';
+import { metaKey, splitMetaKey } from '../apiserver/types.ts';
+import { toRFC3339 } from '../clock.ts';
+import type { Controller, ControllerContext } from './controller.ts';
+import {
+  compareIPs,
+  isHeadless,
+  isPodReady,
+  isSelectedBy,
+  isSelectorService,
+  podHostname,
+  resolveTargetPort,
+  selectedPods,
+  shouldPodBeInEndpoints,
+  type PodObject,
+  type ServiceObject,
+} from './service-endpoints.ts';
+
+export const ENDPOINTS_CONTROLLER = 'endpoints';
+
+export class EndpointsController implements Controller {
+  readonly name = ENDPOINTS_CONTROLLER;
+  private ctx!: ControllerContext;
+
+  start(ctx: ControllerContext): void {
+    this.ctx = ctx;
+  }
+
+  onEvent(ev: WatchEvent): void {
+    const obj = ev.object;
+    if (obj.kind === 'Service') this.ctx.enqueue(metaKey(obj));
+    else if (obj.kind === 'Endpoints' && ev.type === 'DELETED') this.ctx.enqueue(metaKey(obj));
+    else if (obj.kind === 'Pod') {
+      for (const svc of this.ctx.api.list('Service', { namespace: obj.metadata.namespace }) as ServiceObject[]) {
+        if (isSelectedBy(svc, obj.metadata.labels) || (ev.old && isSelectedBy(svc, ev.old.metadata.labels))) {
+          this.ctx.enqueue(metaKey(svc));
+        }
+      }
+    }
+  }
+
+  sync(key: string): void {
+    const { namespace, name } = splitMetaKey(key);
+    const svc = this.ctx.api.tryGet('Service', namespace, name) as ServiceObject | undefined;
+    const existing = this.ctx.api.tryGet('Endpoints', namespace, name);
+    if (!svc) {
+      // The service is gone: its Endpoints go too (unless someone else manages them).
+      if (existing && existing.metadata.labels?.['endpointslice.kubernetes.io/skip-mirror'] !== 'true') {
+        this.ctx.api.delete('Endpoints', namespace, name, { uid: existing.metadata.uid });
+      }
+      return;
+    }
+    if (!isSelectorService(svc)) return;
+    const subsets = this.subsetsFor(svc, selectedPods(this.ctx.api, svc));
+    const labels: Record<string, string> = { ...svc.metadata.labels };
+    if (isHeadless(svc)) labels['service.kubernetes.io/headless'] = '';
+    if (!existing) {
+      this.ctx.api.create({
+        apiVersion: 'v1',
+        kind: 'Endpoints',
+        metadata: {
+          name,
+          namespace,
+          labels,
+          annotations: { 'endpoints.kubernetes.io/last-change-trigger-time': toRFC3339(this.ctx.clock.now()) },
+        },
+        ...(subsets.length ? { subsets } : {}),
+      });
+      return;
+    }
+    if (sameContent(existing.subsets ?? [], subsets) && sameContent(existing.metadata.labels ?? {}, labels)) return;
+    this.ctx.api.mutate('Endpoints', namespace, name, (e) => {
+      e.metadata.labels = labels;
+      e.metadata.annotations = {
+        ...e.metadata.annotations,
+        'endpoints.kubernetes.io/last-change-trigger-time': toRFC3339(this.ctx.clock.now()),
+      };
+      if (subsets.length) e.subsets = subsets;
+      else delete e.subsets;
+    });
+  }
+
+  /** One subset per distinct set of ports, addresses sorted by IP (endpoints.RepackSubsets). */
+  private subsetsFor(svc: ServiceObject, pods: PodObject[]): EndpointSubset[] {
+    const groups = new Map<string, { ports: EndpointPort[]; ready: EndpointAddress[]; notReady: EndpointAddress[] }>();
+    for (const pod of pods) {
+      if (!shouldPodBeInEndpoints(pod, false)) continue;
+      const ports: EndpointPort[] = [];
+      for (const sp of svc.spec?.ports ?? []) {
+        const port = resolveTargetPort(pod, sp);
+        if (port === undefined) continue;
+        ports.push({ ...(sp.name ? { name: sp.name } : {}), port, protocol: sp.protocol ?? 'TCP' });
+      }
+      if ((svc.spec?.ports ?? []).length > 0 && ports.length === 0) continue;
+      ports.sort((a, b) => (a.name ?? '').localeCompare(b.name ?? '') || a.port - b.port);
+      const address: EndpointAddress = {
+        ip: pod.status!.podIP!,
+        ...(podHostname(pod, svc) ? { hostname: podHostname(pod, svc) } : {}),
+        ...(pod.spec?.nodeName ? { nodeName: pod.spec.nodeName } : {}),
+        targetRef: { kind: 'Pod', namespace: pod.metadata.namespace, name: pod.metadata.name, uid: pod.metadata.uid },
+      };
+      const id = JSON.stringify(ports);
+      let g = groups.get(id);
+      if (!g) groups.set(id, (g = { ports, ready: [], notReady: [] }));
+      if (isPodReady(pod) || svc.spec?.publishNotReadyAddresses) g.ready.push(address);
+      else g.notReady.push(address);
+    }
+    const subsets: EndpointSubset[] = [];
+    for (const g of groups.values()) {
+      const byIP = (a: EndpointAddress, b: EndpointAddress) => compareIPs(a.ip, b.ip);
+      subsets.push({
+        ...(g.ready.length ? { addresses: g.ready.sort(byIP) } : {}),
+        ...(g.notReady.length ? { notReadyAddresses: g.notReady.sort(byIP) } : {}),
+        ...(g.ports.length ? { ports: g.ports } : {}),
+      });
+    }
+    return subsets;
+  }
+}
