@@ -72,6 +72,9 @@ export function validateSelectorAndTemplate(
     );
   }
   out.push(...validateLabelMap(labels, `${base}.template.metadata.labels`));
+  // ValidatePodTemplateSpecForStatefulSet leaves the pod spec alone: its volumeMounts may name
+  // volumeClaimTemplates, which are not volumes of the template (apps/validation/validation.go).
+  if (kindWord === 'statefulset') return out;
   out.push(...validatePodSpec(template.spec as never, `${base}.template.spec`));
   return out;
 }
