@@ -26,12 +26,23 @@ import { validateService, validateServiceUpdate } from './validation/service.ts'
 
 // ---------------------------------------------------------------- core/v1
 
+/** plugin/pkg/admission/namespace/lifecycle: namespaces that can never be deleted. */
+const IMMORTAL_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+
 registerStrategy('Namespace', {
   statusSubresource: true,
   defaults(obj) {
     obj.metadata.labels = { ...obj.metadata.labels, 'kubernetes.io/metadata.name': obj.metadata.name! };
     obj.spec = { finalizers: ['kubernetes'], ...obj.spec };
     obj.status = { phase: 'Active' };
+  },
+  gracePeriod(ns) {
+    // The NamespaceLifecycle admission plugin refuses to delete the system namespaces. Deletion
+    // has no admission hook here, so it runs where every delete passes: this grace-period query.
+    if (IMMORTAL_NAMESPACES.includes(ns.metadata.name!)) {
+      throw forbidden(resourceForKind('Namespace')!, ns.metadata.name!, 'this namespace may not be deleted');
+    }
+    return 0;
   },
   defaultsOnUpdate(obj) {
     // pkg/registry/core/namespace/strategy.go: the name label is always kept in sync.

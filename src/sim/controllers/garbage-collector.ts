@@ -66,6 +66,8 @@ export class GarbageCollector implements Controller {
       // Whoever depended on this object may now be garbage.
       const uid = obj.metadata.uid;
       if (uid) for (const dep of this.dependents.get(uid) ?? []) this.ctx.enqueue(`item|${dep}`);
+      // …and an owner waiting in the foreground may now be free.
+      for (const r of obj.metadata.ownerReferences ?? []) this.enqueueOwner(obj, r);
       return;
     }
     const owners = (obj.metadata.ownerReferences ?? []).map((r) => r.uid);

@@ -21,6 +21,7 @@ import { ExternalProvisioner } from './persistentvolume/provisioner.ts';
 import { PvcProtectionController } from './pvc-protection.ts';
 import { PvProtectionController } from './pv-protection.ts';
 import { AttachDetachController } from './attach-detach.ts';
+import { VolumeExpandController } from './volume-expand.ts';
 
 export function defaultControllers(): Controller[] {
   return [
@@ -39,6 +40,7 @@ export function defaultControllers(): Controller[] {
     new PvcProtectionController(),
     new PvProtectionController(),
     new AttachDetachController(),
+    new VolumeExpandController(),
     new Scheduler(),
     new Kubelet(),
     new EndpointsController(),
