@@ -1,7 +1,7 @@
 /**
  * Storage operations that take time, kept as plain data in `runtime.state.storage` so a snapshot
- * taken mid-operation resumes it: a provisioning started for a claim, an attach in progress, a
- * detach the attach/detach controller is waiting to do.
+ * taken mid-operation resumes it: a provisioning started for a claim, a deletion, an attach in
+ * progress, a detach the attach/detach controller is waiting to do, an expansion.
  */
 import type { Runtime } from '../runtime.ts';
 
@@ -12,11 +12,14 @@ export interface StorageOperations {
   deleting: Record<string, number>;
   /** VolumeAttachment name → virtual time the external attacher reports it attached. */
   attaching: Record<string, number>;
-  /** `<volume>\0<node>` → virtual time the attach/detach controller first wanted it detached. */
+  /** VolumeAttachment name → virtual time the attach/detach controller first wanted it detached. */
   detachRequested: Record<string, number>;
+  /** Claim uid → virtual time the external resizer finishes expanding its volume. */
+  resizing: Record<string, number>;
 }
 
 export function storageOps(runtime: Runtime): StorageOperations {
-  runtime.state.storage ??= { provisioning: {}, deleting: {}, attaching: {}, detachRequested: {} };
-  return runtime.state.storage;
+  const ops = (runtime.state.storage ??= { provisioning: {}, deleting: {}, attaching: {}, detachRequested: {}, resizing: {} });
+  ops.resizing ??= {};
+  return ops;
 }
