@@ -7,6 +7,8 @@
  * Unknown after the grace period, and the kubelet makes no container changes.
  */
 import type { Cluster } from './cluster.ts';
+import { deleteVolumeFiles } from './storage/volume-data.ts';
+import type { PV } from './storage/volume-identity.ts';
 import type { Stored } from './apiserver/types.ts';
 import { NODE_LEASE } from './controllers/node-lease.ts';
 
@@ -54,13 +56,14 @@ export class Faults {
       .map((n) => n.metadata.name!);
   }
 
-  /** The data of a volume is wiped (a disk lost): every file under the volume's tree is gone. */
+  /**
+   * The data of a volume is wiped (a disk lost): every file of the PersistentVolume is gone,
+   * wherever it lives (network volume, or the host directory on every node for node-local ones).
+   */
   deleteVolumeData(pvName: string): void {
-    const volumes = this.cluster.runtime.state.volumes;
     const pv = this.cluster.api.tryGet('PersistentVolume', undefined, pvName);
-    if (!pv && !volumes[pvName]) throw new Error(`persistentvolume ${pvName} not found`);
-    const data = volumes[pvName];
-    if (data) data.files = {};
+    if (!pv) throw new Error(`persistentvolume ${pvName} not found`);
+    deleteVolumeFiles(this.cluster.runtime, pv as PV);
   }
 
   private setKubelet(name: string, state: KubeletState): void {

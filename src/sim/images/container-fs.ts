@@ -9,7 +9,7 @@
  */
 import type { Container, PersistentVolume, Pod, Volume } from 'kubernetes-types/core/v1';
 import type { Store } from '../apiserver/store.ts';
-import { decodeBase64 } from '../apiserver/base64.ts';
+import { projectedFiles } from '../storage/projected-files.ts';
 import type { K8s, Stored } from '../apiserver/types.ts';
 import type { FileTree, Runtime } from '../runtime.ts';
 import { behaviourNamed } from './registry.ts';
@@ -69,32 +69,7 @@ function trimSlash(path: string): string {
 }
 
 function projected(api: Store, pod: Stored<K8s<Pod>>, volume: Volume): FileTree | undefined {
-  const ns = pod.metadata.namespace;
-  const fromData = (data: Record<string, string>, items?: readonly { key: string; path: string }[]) => {
-    const tree: FileTree = {};
-    if (items?.length) for (const it of items) tree['/' + it.path] = data[it.key] ?? '';
-    else for (const [k, v] of Object.entries(data)) tree['/' + k] = v;
-    return tree;
-  };
-  if (volume.configMap) {
-    const cm = api.tryGet('ConfigMap', ns, volume.configMap.name ?? '');
-    return fromData({ ...(cm?.data ?? {}) }, volume.configMap.items);
-  }
-  if (volume.secret) {
-    const s = api.tryGet('Secret', ns, volume.secret.secretName ?? '');
-    const data: Record<string, string> = {};
-    for (const [k, v] of Object.entries((s?.data ?? {}) as Record<string, string>)) data[k] = decodeBase64(v);
-    for (const [k, v] of Object.entries((s?.stringData ?? {}) as Record<string, string>)) data[k] = v;
-    return fromData(data, volume.secret.items);
-  }
-  if (volume.projected) {
-    return {
-      '/token': 'eyJhbGciOiJSUzI1NiIsImtpZCI6Imt1YmVsYWIifQ.eyJpc3MiOiJodHRwczovL2t1YmVybmV0ZXMuZGVmYXVsdC5zdmMuY2x1c3Rlci5sb2NhbCJ9.c2lnbmF0dXJl',
-      '/ca.crt': '-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIKubeLabCA0wDQYJKoZIhvcNAQELBQAwFTETMBEGA1UE\n-----END CERTIFICATE-----\n',
-      '/namespace': ns ?? 'default',
-    };
-  }
-  return undefined;
+  return projectedFiles(api, pod, volume);
 }
 
 /** Files every image has, plus what the image itself ships. */
