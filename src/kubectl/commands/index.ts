@@ -11,6 +11,7 @@ import { scale } from './scale.ts';
 import { patch } from './patch.ts';
 import { get } from './get.ts';
 import { apiResources } from './api-resources.ts';
+import { describe } from './describe.ts';
 import { version } from './version.ts';
 
-export const COMMANDS: KubectlCommand[] = [create, apply, get, del, label, annotate, scale, patch, apiResources, version];
+export const COMMANDS: KubectlCommand[] = [create, apply, get, del, label, annotate, scale, patch, apiResources, describe, version];

@@ -73,3 +73,16 @@ export function formatQuantity(text: string | number | undefined | null): string
   // Below nano: round up to 1n as Quantity does.
   return `${digits > 0n ? 1 : -1}n`;
 }
+
+/** A quantity's value in base units (cores, bytes), or 0 when it does not parse. */
+export function quantityValue(text: string | number | undefined | null): number {
+  if (text === undefined || text === null || text === '') return 0;
+  const m = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(Ki|Mi|Gi|Ti|Pi|Ei|[EPTGMkmun]|[eE][+-]?\d+)?$/.exec(String(text));
+  if (!m) return 0;
+  const n = Number(m[1]);
+  const s = m[2] ?? '';
+  const bin = BINARY.find(([x]) => x === s);
+  if (bin) return n * 2 ** bin[1];
+  if (/^[eE]/.test(s)) return n * 10 ** Number(s.slice(1));
+  return n * 10 ** DECIMAL.find(([x]) => x === s)![1];
+}
