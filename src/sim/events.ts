@@ -15,7 +15,6 @@ export interface EventSource {
 export class EventRecorder {
   /** Aggregation index: key → event name. */
   private index = new Map<string, string>();
-  private counter = 0;
 
   constructor(
     private readonly api: Store,
@@ -54,8 +53,8 @@ export class EventRecorder {
       }
     }
     // Upstream names events `<object>.<unix nanos in hex>`; a counter keeps them unique and
-    // deterministic here.
-    const nanos = BigInt(this.clock.now()) * 1_000_000n + BigInt(this.counter++);
+    // deterministic here. It lives in the store's counters, so it survives a snapshot.
+    const nanos = BigInt(this.clock.now()) * 1_000_000n + BigInt(this.nextEventNumber());
     const eventName = `${name}.${nanos.toString(16)}`;
     const involvedObject: Record<string, unknown> = {
       kind: obj.kind,
@@ -84,6 +83,12 @@ export class EventRecorder {
       reportingInstance: source.host ?? '',
     });
     this.index.set(key, eventName);
+  }
+
+  private nextEventNumber(): number {
+    const n = this.api.counters.events ?? 0;
+    this.api.counters.events = n + 1;
+    return n;
   }
 
   /** Rebuilds the aggregation index from stored events (after a restore). */
