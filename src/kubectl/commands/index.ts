@@ -12,6 +12,7 @@ import { patch } from './patch.ts';
 import { get } from './get.ts';
 import { apiResources } from './api-resources.ts';
 import { describe } from './describe.ts';
+import { events } from './events.ts';
 import { version } from './version.ts';
 
-export const COMMANDS: KubectlCommand[] = [create, apply, get, del, label, annotate, scale, patch, apiResources, describe, version];
+export const COMMANDS: KubectlCommand[] = [create, events, apply, get, del, label, annotate, scale, patch, apiResources, describe, version];
