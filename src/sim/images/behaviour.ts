@@ -12,7 +12,7 @@ export interface ProgramEvent {
   /** A line on stdout/stderr (what `kubectl logs` shows). */
   log?: string;
   /** A file written by the process. */
-  write?: { path: string; content: string; append: boolean };
+  write?: { path: string; content: string; append: boolean; remove?: boolean };
 }
 
 export interface ProgramRun {
@@ -29,6 +29,8 @@ export interface ProcessContext {
   startedAt: number;
   readFile(path: string): string | undefined;
   listDir(path: string): string[] | undefined;
+  /** The container keeps stdin open (`stdin: true`): a shell without a script waits on it. */
+  interactive?: boolean;
 }
 
 export interface HttpResponse {

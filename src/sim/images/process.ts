@@ -23,6 +23,7 @@ interface ProcessProgress {
   argv: string[];
   /** Events of the behaviour's run already applied. */
   applied: number;
+  interactive?: boolean;
   /** When the process will exit on its own, if it will (ms after start). */
   exitAt?: number;
   exitCode?: number;
@@ -107,6 +108,7 @@ export function processContext(proc: ContainerProcess, fs: ContainerFs): Process
     startedAt: proc.startedAt,
     readFile: (p) => fs.read(p),
     listDir: (p) => fs.list(p),
+    interactive: progress(proc).interactive,
   };
 }
 
@@ -138,7 +140,7 @@ export function startProcess(o: StartOptions): ContainerProcess {
     image: o.image,
     behaviour: o.behaviour.name,
     startedAt: o.now,
-    state: { argv, applied: 0 } satisfies ProcessProgress as unknown as Record<string, unknown>,
+    state: { argv, applied: 0, interactive: Boolean(o.container.stdin) } satisfies ProcessProgress as unknown as Record<string, unknown>,
     logs: [],
     files: {},
     env: containerEnv(o.api, o.pod, o.container),
@@ -169,7 +171,8 @@ export function catchUp(api: Store, runtime: Runtime, pod: Stored<K8s<Pod>>, con
   const fresh = run.events.slice(p.applied).filter((e) => e.at <= end - proc.startedAt);
   for (const e of fresh) {
     if (e.log !== undefined) proc.logs.push({ time: proc.startedAt + e.at, text: e.log });
-    if (e.write) fs.write(e.write.path, e.write.content, e.write.append);
+    if (e.write?.remove) fs.remove(e.write.path);
+    else if (e.write) fs.write(e.write.path, e.write.content, e.write.append);
   }
   p.applied += fresh.length;
   if (proc.logs.length > MAX_LOG_LINES) proc.logs.splice(0, proc.logs.length - MAX_LOG_LINES);
@@ -186,4 +189,11 @@ export function stopProcess(api: Store, runtime: Runtime, pod: Stored<K8s<Pod>>,
 export function findProcess(runtime: Runtime, podUid: string, container: string): ContainerProcess | undefined {
   for (const p of Object.values(runtime.state.containers)) if (p.podUid === podUid && p.container === container) return p;
   return undefined;
+}
+
+/** Makes a running process end at `at` with `code` (a crash, a failed liveness probe's kill). */
+export function markExit(proc: ContainerProcess, at: number, code: number): void {
+  const p = progress(proc);
+  p.exitAt = Math.max(0, at - proc.startedAt);
+  p.exitCode = code;
 }

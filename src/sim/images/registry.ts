@@ -8,6 +8,12 @@ import type { ImageBehaviour } from './behaviour.ts';
 import { fullName, isWellFormed, parseImageRef, shortName, type ImageRef } from './reference.ts';
 import { nginx } from './behaviours/nginx.ts';
 import { generic } from './behaviours/generic.ts';
+import { alpine, busybox, debian, ubuntu } from './behaviours/shell-image.ts';
+import { perl } from './behaviours/perl.ts';
+import { mongo } from './behaviours/mongo.ts';
+import { mysql } from './behaviours/mysql.ts';
+import { postgres } from './behaviours/postgres.ts';
+import { redis } from './behaviours/redis.ts';
 
 declare module '../runtime.ts' {
   interface RuntimeState {
@@ -16,7 +22,7 @@ declare module '../runtime.ts' {
   }
 }
 
-const BEHAVIOURS: ImageBehaviour[] = [nginx];
+const BEHAVIOURS: readonly ImageBehaviour[] = [nginx, busybox, alpine, ubuntu, debian, perl, mongo, mysql, postgres, redis];
 
 export type Resolution =
   | { ok: true; ref: ImageRef; behaviour: ImageBehaviour }

@@ -409,7 +409,8 @@ const sandbox: Stage = {
   matches: (pod, ctx) => !isDeleting(pod) && !ctx.volumeWait && Boolean(pod.status?.startTime) && !pod.status?.podIP,
   delay: (pod, ctx) => jitter(ctx, pod, [300, 800], 'sandbox'),
   next(pod, ctx) {
-    const ip = ctx.allocateIP();
+    // Host-network pods share the node's address.
+    const ip = pod.spec?.hostNetwork ? (pod.status.hostIP ?? '') : ctx.allocateIP();
     pod.status.podIP = ip;
     pod.status.podIPs = [{ ip }];
     delete ctx.record.mountEventAt;

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { createCluster } from '../../src/sim/cluster.ts';
+import { crashContainer, execInContainer, readLogs } from '../../src/sim/images/exec.ts';
+import { piDigits } from '../../src/sim/images/behaviours/perl.ts';
+import { resolveImage } from '../../src/sim/images/registry.ts';
+
+type C = ReturnType<typeof createCluster>;
+
+function run(c: C, name: string, containers: unknown[], extra: Record<string, unknown> = {}) {
+  c.api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', labels: { app: name } }, spec: { containers, ...extra } });
+  c.advance(8_000);
+  return () => c.api.get('Pod', 'default', name);
+}
+
+describe('images: logs', () => {
+  it('a looping busybox script fills the log in virtual time', () => {
+    const c = createCluster({ seed: 5 });
+    const pod = run(c, 'ticker', [{ name: 'c', image: 'busybox', command: ['sh', '-c', 'i=0; while true; do echo "tick $i"; i=$((i+1)); sleep 5; done'] }]);
+    expect(pod().status.phase).toBe('Running');
+    c.advance(20_000);
+    const logs = readLogs(c, pod(), undefined);
+    expect(logs.split('\n').filter(Boolean).slice(0, 3)).toEqual(['tick 0', 'tick 1', 'tick 2']);
+    expect(readLogs(c, pod(), 'c', { tail: 1 })).toMatch(/^tick \d+\n$/);
+    expect(readLogs(c, pod(), 'c', { timestamps: true }).split('\n')[0]).toMatch(/^2026-01-05T\d\d:\d\d:\d\d\.\d{9}Z tick 0$/);
+    expect(c.failures).toEqual([]);
+  });
+
+  it('nginx prints its entrypoint lines and an access log line per request', () => {
+    const c = createCluster({ seed: 5 });
+    const web = run(c, 'web', [{ name: 'nginx', image: 'nginx:1.27' }]);
+    const client = run(c, 'client', [{ name: 'c', image: 'busybox:1.36', command: ['sleep', '3600'] }]);
+    expect(readLogs(c, web(), undefined)).toContain('/docker-entrypoint.sh: Configuration complete; ready for start up');
+    const res = execInContainer(c, client(), undefined, ['wget', '-qO-', `http://${web().status.podIP}`]);
+    expect(res.exitCode).toBe(0);
+    expect(res.stdout).toContain('<title>Welcome to nginx!</title>');
+    expect(readLogs(c, web(), undefined, { tail: 1 })).toMatch(new RegExp(`^${client().status.podIP!.replace(/\./g, '\\.')} - - \\[05/Jan/2026:\\d\\d:\\d\\d:\\d\\d \\+0000\\] "GET / HTTP/1.1" 200 615 "-" "Wget" "-"\\n$`));
+  });
+
+  it('a command that exits moves the pod to Completed / CrashLoopBackOff with back-off', () => {
+    const c = createCluster({ seed: 5 });
+    const pod = run(c, 'once', [{ name: 'c', image: 'busybox', command: ['sh', '-c', 'echo hello; exit 3'] }]);
+    c.advance(60_000);
+    const cs = pod().status.containerStatuses[0];
+    expect(cs.restartCount).toBeGreaterThanOrEqual(2);
+    expect(cs.lastState.terminated.exitCode).toBe(3);
+    expect(cs.lastState.terminated.reason).toBe('Error');
+    const backoffs = c.api.list('Event').filter((e) => e.reason === 'BackOff' && e.involvedObject.name === 'once');
+    expect(backoffs[0]?.message).toBe(`Back-off restarting failed container c in pod once_default(${pod().metadata.uid})`);
+    expect(readLogs(c, pod(), undefined, { previous: true })).toBe('hello\n');
+  });
+
+  it('restartPolicy Never ends in Succeeded or Failed', () => {
+    const c = createCluster({ seed: 5 });
+    const ok = run(c, 'ok', [{ name: 'c', image: 'busybox', command: ['true'] }], { restartPolicy: 'Never' });
+    const bad = run(c, 'bad', [{ name: 'c', image: 'alpine', command: ['sh', '-c', 'exit 1'] }], { restartPolicy: 'Never' });
+    c.advance(5_000);
+    expect(ok().status.phase).toBe('Succeeded');
+    expect(bad().status.phase).toBe('Failed');
+    expect(bad().status.containerStatuses[0].state.terminated.exitCode).toBe(1);
+  });
+});
+
+describe('images: exec', () => {
+  it('reads and writes files, knows its hostname, reports real errors', () => {
+    const c = createCluster({ seed: 9 });
+    const pod = run(c, 'box', [{ name: 'c', image: 'busybox', command: ['sleep', '3600'] }]);
+    expect(execInContainer(c, pod(), undefined, ['hostname']).stdout).toBe('box\n');
+    expect(execInContainer(c, pod(), undefined, ['sh', '-c', 'echo hi > /tmp/x; cat /tmp/x']).stdout).toBe('hi\n');
+    expect(execInContainer(c, pod(), undefined, ['cat', '/tmp/x']).stdout).toBe('hi\n');
+    const missing = execInContainer(c, pod(), undefined, ['cat', '/nope']);
+    expect(missing).toEqual({ stdout: '', stderr: "cat: can't open '/nope': No such file or directory\n", exitCode: 1 });
+    const bash = execInContainer(c, pod(), undefined, ['bash']);
+    expect(bash.exitCode).toBe(1);
+    expect(bash.stderr).toMatch(/OCI runtime exec failed: exec failed: unable to start container process: exec: "bash": executable file not found in \$PATH: unknown\n$/);
+    expect(execInContainer(c, pod(), 'zz', ['ls']).stderr).toBe('Error from server (BadRequest): container zz is not valid for pod box\n');
+  });
+
+  it('shares emptyDir volumes between containers', () => {
+    const c = createCluster({ seed: 9 });
+    const pod = run(
+      c,
+      'shared',
+      [
+        { name: 'writer', image: 'busybox', command: ['sh', '-c', 'while true; do date >> /data/out.txt; sleep 10; done'], volumeMounts: [{ name: 'd', mountPath: '/data' }] },
+        { name: 'reader', image: 'busybox', command: ['sleep', 'infinity'], volumeMounts: [{ name: 'd', mountPath: '/data' }] },
+      ],
+      { volumes: [{ name: 'd', emptyDir: {} }] },
+    );
+    c.advance(25_000);
+    const out = execInContainer(c, pod(), 'reader', ['cat', '/data/out.txt']);
+    expect(out.stdout.split('\n').filter(Boolean).length).toBe(3);
+    expect(out.stdout.split('\n')[0]).toMatch(/^Mon Jan  5 \d\d:\d\d:\d\d UTC 2026$/);
+  });
+
+  it('resolves services and reaches them through their cluster IP', () => {
+    const c = createCluster({ seed: 11 });
+    const web = run(c, 'web', [{ name: 'nginx', image: 'nginx', ports: [{ containerPort: 80 }] }]);
+    c.api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'default' }, spec: { selector: { app: 'web' }, ports: [{ port: 80, targetPort: 80 }] } });
+    const client = run(c, 'client', [{ name: 'c', image: 'busybox', command: ['sleep', '3600'] }]);
+    const svc = c.api.get('Service', 'default', 'web');
+    const ns = execInContainer(c, client(), undefined, ['nslookup', 'web']);
+    expect(ns.stdout).toBe(`Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tweb.default.svc.cluster.local\nAddress: ${svc.spec.clusterIP}\n\n`);
+    expect(execInContainer(c, client(), undefined, ['wget', '-qO-', 'web']).stdout).toContain('Welcome to nginx!');
+    const bad = execInContainer(c, client(), undefined, ['wget', '-qO-', 'nosuch']);
+    expect(bad).toEqual({ stdout: '', stderr: "wget: bad address 'nosuch'\n", exitCode: 1 });
+    expect(execInContainer(c, web(), undefined, ['curl', '-s', 'localhost']).stdout).toContain('Welcome to nginx!');
+  });
+
+  it('a crash fault restarts the container', () => {
+    const c = createCluster({ seed: 9 });
+    const pod = run(c, 'box', [{ name: 'c', image: 'nginx' }]);
+    crashContainer(c, pod(), 'c', 137);
+    c.advance(3_000);
+    const cs = pod().status.containerStatuses[0];
+    expect(cs.restartCount).toBe(1);
+    expect(cs.lastState.terminated.exitCode).toBe(137);
+    expect(cs.state.running).toBeTruthy();
+    expect(c.failures).toEqual([]);
+  });
+});
+
+describe('images: registry and perl', () => {
+  it('tells typos and missing tags from real images', () => {
+    expect(resolveImage('ngnix')).toMatchObject({ ok: false, reason: 'ErrImagePull' });
+    expect(resolveImage('nginx:1.999')).toMatchObject({ ok: false, message: 'failed to pull and unpack image "docker.io/library/nginx:1.999": failed to resolve reference "docker.io/library/nginx:1.999": docker.io/library/nginx:1.999: not found' });
+    expect(resolveImage('nginx:1.27.3')).toMatchObject({ ok: true });
+    expect(resolveImage('ghcr.io/acme/app:v1')).toMatchObject({ ok: true });
+    expect(resolveImage('Nginx')).toMatchObject({ ok: false, reason: 'InvalidImageName' });
+  });
+
+  it('computes pi', () => {
+    expect(piDigits(20)).toBe('3.1415926535897932385');
+  });
+});
