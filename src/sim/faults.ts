@@ -6,10 +6,12 @@
  * is set, the node's heartbeat stops (node-lease), the node lifecycle controller marks the node
  * Unknown after the grace period, and the kubelet makes no container changes.
  */
+import type { Pod } from 'kubernetes-types/core/v1';
 import type { Cluster } from './cluster.ts';
+import { crashContainer as crashProcess } from './images/exec.ts';
 import { deleteVolumeFiles } from './storage/volume-data.ts';
 import type { PV } from './storage/volume-identity.ts';
-import type { Stored } from './apiserver/types.ts';
+import type { K8s, Stored } from './apiserver/types.ts';
 import { NODE_LEASE } from './controllers/node-lease.ts';
 
 export const KUBELET_ANNOTATION = 'kubelab.dev/kubelet';
@@ -54,6 +56,13 @@ export class Faults {
       .list('Node')
       .filter((n) => !isKubeletRunning(n))
       .map((n) => n.metadata.name!);
+  }
+
+  /** A container's main process exits now with `exitCode`; the kubelet restarts it per restartPolicy. */
+  crashContainer(namespace: string, pod: string, container: string, exitCode = 1): void {
+    const obj = this.cluster.api.get<K8s<Pod>>('Pod', namespace, pod);
+    crashProcess(this.cluster, obj, container, exitCode);
+    this.cluster.settle();
   }
 
   /**

@@ -19,6 +19,22 @@ describe('faults', () => {
     expect(Date.parse(c.api.get('Lease', 'kube-node-lease', 'node01').spec.renewTime)).toBe(c.clock.now());
   });
 
+  it('crashContainer makes the kubelet restart the container', () => {
+    const c = createCluster({ seed: 64 });
+    c.api.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'web', namespace: 'default' },
+      spec: { containers: [{ name: 'web', image: 'nginx:1.27' }] },
+    });
+    expect(c.advanceUntil(() => c.api.get('Pod', 'default', 'web').status?.phase === 'Running', 60_000)).toBe(true);
+    c.faults.crashContainer('default', 'web', 'web', 137);
+    expect(c.advanceUntil(() => c.api.get('Pod', 'default', 'web').status?.containerStatuses?.[0]?.restartCount === 1, 60_000)).toBe(true);
+    const status = c.api.get('Pod', 'default', 'web').status.containerStatuses[0];
+    expect(status.lastState.terminated.exitCode).toBe(137);
+    expect(c.failures).toEqual([]);
+  });
+
   it('snapshot then restore continues identically through a node outage', () => {
     const a = createCluster({ seed: 63 });
     a.api.create({
