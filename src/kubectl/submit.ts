@@ -48,9 +48,24 @@ export function submitUpdate(inv: Invocation, obj: KubeObject, dryRun: DryRun, v
 }
 
 /**
- * The errors of a multi-object command, as one error printed one per line (kubectl aggregates
- * them and prints each in its standard form).
+ * The errors of a multi-object command as one error. One error prints as usual; several print one
+ * per line in their standard form, without an `error: ` prefix (helpers.go checkErr →
+ * MultipleErrors).
  */
-export function aggregate(inv: Invocation, errors: unknown[]): RawError {
-  return new RawError(errors.map((e) => formatError(e, inv.verb)).join(''));
+export function aggregate(inv: Invocation, errors: unknown[]): Error {
+  if (errors.length === 1) {
+    const only = errors[0];
+    return only instanceof Error ? only : new KubectlError(String(only));
+  }
+  return new RawError(
+    errors
+      .map((e) => {
+        if (e instanceof RawError) return e.message.endsWith('\n') ? e.message : e.message + '\n';
+        if (e instanceof KubectlError || !(e instanceof Error) || !('reason' in e)) {
+          return `${e instanceof Error ? e.message : String(e)}\n`;
+        }
+        return formatError(e, inv.verb);
+      })
+      .join(''),
+  );
 }

@@ -1,0 +1,139 @@
+/**
+ * kubectl run NAME --image=IMAGE: creates one pod (labels `run=NAME`) with optional env, port,
+ * labels, restart policy and command (staging/src/k8s.io/kubectl/pkg/cmd/run/run.go and the pod
+ * generator in pkg/generate/versioned/run.go). `--rm` with `-i` waits for the pod to finish, shows
+ * its output and deletes it.
+ */
+import type { KubeObject } from '../../sim/apiserver/types.ts';
+import { checkOutputFormat, dryRunOf, DRY_RUN_FLAG, OUTPUT_FLAG, reportChange } from '../change-output.ts';
+import type { KubectlCommand } from '../command.ts';
+import { KubectlError } from '../errors.ts';
+import { bool, int, str, strings } from '../flags.ts';
+import { submitCreate, validationOf, VALIDATE_FLAG } from '../submit.ts';
+
+/** `a=b,c=d` → labels, with kubectl's error for malformed pairs. */
+function parseLabels(spec: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of spec.split(',')) {
+    const eq = part.indexOf('=');
+    if (eq <= 0) throw new KubectlError(`invalid label spec: ${part}`);
+    out[part.slice(0, eq)] = part.slice(eq + 1);
+  }
+  return out;
+}
+
+/** A loose check of the image reference grammar (distribution/reference). */
+function isValidImage(image: string): boolean {
+  return /^[a-z0-9]+(?:[._-][a-z0-9]+)*(?::\d+)?(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[0-9a-f]{64})?$/.test(image);
+}
+
+export const run: KubectlCommand = {
+  name: 'run',
+  short: 'Run a particular image on the cluster',
+  usage: 'kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]',
+  flags: [
+    { name: 'image', type: 'string', help: 'The image for the container to run.' },
+    { name: 'env', type: 'stringArray', help: 'Environment variables to set in the container.' },
+    { name: 'port', type: 'string', help: 'The port that this container exposes.' },
+    { name: 'labels', short: 'l', type: 'string', help: 'Comma separated labels to apply to the pod. Will override previous values.' },
+    { name: 'restart', type: 'string', default: 'Always', help: "The restart policy for this Pod.  Legal values [Always, OnFailure, Never]." },
+    { name: 'command', type: 'bool', help: 'If true and extra arguments are present, use them as the \'command\' field in the container, rather than the \'args\' field which is the default.' },
+    { name: 'stdin', short: 'i', type: 'bool', help: 'Keep stdin open on the container in the pod, even if nothing is attached.' },
+    { name: 'tty', short: 't', type: 'bool', help: 'Allocate a TTY for the container in the pod.' },
+    { name: 'rm', type: 'bool', help: 'If true, delete the pod after it exits.  Only valid when attaching to the container, e.g. with \'--attach\' or with \'-i/--stdin\'.' },
+    { name: 'attach', type: 'bool', help: 'If true, wait for the Pod to start running, and then attach to the Pod as if \'kubectl attach ...\' were called.' },
+    { name: 'image-pull-policy', type: 'string', help: 'The image pull policy for the container.' },
+    { name: 'annotations', type: 'stringArray', help: 'Annotations to apply to the pod.' },
+    { name: 'expose', type: 'bool', help: 'If true, create a ClusterIP service associated with the pod.' },
+    { name: 'serviceaccount', type: 'string', help: "Service account to set in the pod spec." },
+    { name: 'quiet', short: 'q', type: 'bool', help: 'If true, suppress prompt messages.' },
+    { name: 'pod-running-timeout', type: 'string', default: '1m0s', help: 'The length of time to wait until at least one pod is running' },
+    DRY_RUN_FLAG,
+    OUTPUT_FLAG,
+    VALIDATE_FLAG,
+  ],
+  async run(inv) {
+    const p = inv.parsed;
+    const name = p.args[0];
+    if (!name) throw new KubectlError('NAME is required for run');
+    const image = str(p, 'image');
+    if (!image) throw new KubectlError('--image is required');
+    if (!isValidImage(image)) throw new KubectlError(`Invalid image name "${image}": invalid reference format`);
+    checkOutputFormat(inv);
+    const restart = str(p, 'restart') ?? 'Always';
+    if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new KubectlError(`invalid restart policy: ${restart}`);
+    const interactive = bool(p, 'stdin');
+    const remove = bool(p, 'rm');
+    const attach = bool(p, 'attach') || interactive;
+    if (remove && !attach) throw new KubectlError('--rm should only be used for attached containers');
+    const dryRun = dryRunOf(inv);
+    if (remove && dryRun !== 'none') throw new KubectlError("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
+
+    const extra = [...p.args.slice(1), ...p.rest];
+    const container: Record<string, unknown> = { image, name, resources: {} };
+    if (extra.length) container[bool(p, 'command') ? 'command' : 'args'] = extra;
+    const env = strings(p, 'env').map((e) => {
+      const eq = e.indexOf('=');
+      if (eq <= 0) throw new KubectlError(`invalid env: ${e}`);
+      return { name: e.slice(0, eq), value: e.slice(eq + 1) };
+    });
+    if (env.length) container.env = env;
+    const port = str(p, 'port');
+    if (port) {
+      if (!/^\d+$/.test(port)) throw new KubectlError(`strconv.Atoi: parsing ${JSON.stringify(port)}: invalid syntax`);
+      container.ports = [{ containerPort: Number(port) }];
+    }
+    const pull = str(p, 'image-pull-policy');
+    if (pull) container.imagePullPolicy = pull;
+    if (interactive) {
+      container.stdin = true;
+      if (remove || attach) container.stdinOnce = true;
+    }
+    if (bool(p, 'tty')) container.tty = true;
+    const labels = str(p, 'labels') ? parseLabels(str(p, 'labels')!) : { run: name };
+    const meta: Record<string, unknown> = { creationTimestamp: null, labels, name };
+    const annotations = strings(p, 'annotations');
+    if (annotations.length) {
+      meta.annotations = Object.fromEntries(annotations.map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
+    }
+    if (inv.namespaceExplicit) meta.namespace = inv.namespace;
+    const spec: Record<string, unknown> = { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: restart };
+    const sa = str(p, 'serviceaccount');
+    if (sa) spec.serviceAccountName = sa;
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec, status: {} } as unknown as KubeObject;
+
+    const toSend = structuredClone(pod);
+    if (dryRun !== 'client') toSend.metadata.namespace = inv.namespace;
+    const created = submitCreate(inv, toSend, dryRun, validationOf(inv)) as KubeObject;
+    if (!attach) {
+      reportChange(inv, created, 'created', dryRun);
+      return 0;
+    }
+    return attachAndMaybeRemove(inv, created, remove, int(p, 'v'));
+  },
+};
+
+/** Waits for the pod to run (or finish), then, with --rm, deletes it as kubectl does on detach. */
+async function attachAndMaybeRemove(
+  inv: Parameters<NonNullable<KubectlCommand['run']>>[0],
+  pod: KubeObject,
+  remove: boolean,
+  _verbosity: number | undefined,
+): Promise<number> {
+  const { api } = inv.cluster;
+  const ns = pod.metadata.namespace!;
+  const name = pod.metadata.name!;
+  const phase = () => api.tryGet('Pod', ns, name)?.status?.phase as string | undefined;
+  const started = await inv.host.time.waitUntil(inv.cluster, () => ['Running', 'Succeeded', 'Failed'].includes(phase() ?? ''), 60_000, inv.io.signal);
+  if (!started) throw new KubectlError('timed out waiting for the condition');
+  if (!bool(inv.parsed, 'quiet')) inv.io.err("If you don't see a command prompt, try pressing enter.\n");
+  await inv.host.time.waitUntil(inv.cluster, () => ['Succeeded', 'Failed'].includes(phase() ?? ''), 3600_000, inv.io.signal);
+  if (remove) {
+    api.delete('Pod', ns, name, {});
+    inv.io.out(`pod "${name}" deleted from ${ns} namespace\n`);
+  }
+  const final = api.tryGet('Pod', ns, name);
+  const code = final?.status?.containerStatuses?.[0]?.state?.terminated?.exitCode;
+  if (typeof code === 'number' && code !== 0) throw new KubectlError(`pod ${ns}/${name} terminated (Error)`, code);
+  return 0;
+}
