@@ -6,6 +6,7 @@ import { NamespaceController } from './namespace.ts';
 import { ServiceAccountController } from './service-account.ts';
 import { RootCAPublisher } from './root-ca-publisher.ts';
 import { GarbageCollector } from './garbage-collector.ts';
+import { PodGCController } from './pod-gc.ts';
 import { EndpointsController } from './endpoints.ts';
 import { EndpointSliceController } from './endpointslice.ts';
 import { NodeLeaseController } from './node-lease.ts';
@@ -29,6 +30,7 @@ export function defaultControllers(): Controller[] {
     new ServiceAccountController(),
     new RootCAPublisher(),
     new GarbageCollector(),
+    new PodGCController(),
     new NodeLeaseController(),
     new NodeLifecycleController(),
     new TaintEvictionController(),
