@@ -13,6 +13,8 @@ export class JsonPathError extends Error {}
 interface Param {
   known: boolean;
   value: number;
+  /** The end of `[i]`, derived as i+1 (so `[-1]` ends at the length). */
+  derived?: boolean;
 }
 
 type PathNode =
@@ -201,7 +203,7 @@ class Parser {
           if (!/^-?\d+$/.test(v)) throw new JsonPathError(`array index ${v} is not a number`);
           params[i] = { known: true, value: Number(v) };
         }
-      } else if (i === 1) params[i] = { known: true, value: params[0].value + 1 };
+      } else if (i === 1) params[i] = { known: true, value: params[0].value + 1, derived: true };
     }
     cur.nodes.push({ type: 'array', params });
   }
@@ -461,7 +463,7 @@ export class JsonPath {
       let start = params[0].known ? params[0].value : 0;
       if (start < 0) start += len;
       let end = params[1].known ? params[1].value : len;
-      if (end < 0) end += len;
+      if (end < 0 || (end === 0 && params[1].derived)) end += len;
       if (end !== start) {
         if (start >= len) throw new JsonPathError(`array index out of bounds: index ${start}, length ${len}`);
         if (end > len) throw new JsonPathError(`array index out of bounds: index ${end - 1}, length ${len}`);
