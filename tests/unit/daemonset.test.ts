@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster, type Cluster } from '../../src/sim/cluster.ts';
-import { drive } from './invariants/drive.ts';
+import { drive, isRunningReady } from './invariants/drive.ts';
 import { assertOnePerNode, daemonPods } from './invariants/daemonset.ts';
 import { targetNode } from '../../src/sim/controllers/daemonset/predicates.ts';
 
@@ -20,18 +20,36 @@ function ds(extra: Record<string, unknown> = {}, tolerations?: unknown[]) {
   };
 }
 
+/** Every eligible node runs one Ready pod of the current template. */
+function settled(c: Cluster, n: number) {
+  return () => {
+    const d = c.api.tryGet('DaemonSet', 'kube-system', 'fluentd');
+    const live = daemonPods(c, 'kube-system', 'fluentd').filter((p) => !p.metadata.deletionTimestamp);
+    const st = d?.status ?? {};
+    return (
+      st.observedGeneration === d?.metadata.generation &&
+      st.desiredNumberScheduled === n &&
+      st.numberReady === n &&
+      (st.updatedNumberScheduled ?? 0) === n &&
+      live.length === n &&
+      live.every((p) => isRunningReady(p)) &&
+      daemonPods(c, 'kube-system', 'fluentd').length === n
+    );
+  };
+}
+
 const nodesOf = (c: Cluster) => daemonPods(c, 'kube-system', 'fluentd').filter((p) => !p.metadata.deletionTimestamp).map((p) => targetNode(p as never)).sort();
 
 describe('DaemonSet controller', () => {
   it('runs one pod per eligible node, skipping the tainted control plane', () => {
     const cluster = createCluster({ seed: 3 });
     cluster.api.create(ds());
-    drive(cluster);
+    drive(cluster, { until: settled(cluster, 3) });
     expect(nodesOf(cluster)).toEqual(['node01', 'node02', 'node03']);
     const pod = daemonPods(cluster, 'kube-system', 'fluentd')[0]!;
     expect(pod.metadata.name).toMatch(/^fluentd-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
-    expect(pod.metadata.labels['pod-template-generation']).toBe('1');
-    expect(pod.metadata.labels['controller-revision-hash']).toMatch(/^[bcdfghjklmnpqrstvwxz2456789]+$/);
+    expect(pod.metadata.labels!['pod-template-generation']).toBe('1');
+    expect(pod.metadata.labels!['controller-revision-hash']).toMatch(/^[bcdfghjklmnpqrstvwxz2456789]+$/);
     expect(pod.spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution.nodeSelectorTerms).toEqual([
       { matchFields: [{ key: 'metadata.name', operator: 'In', values: [targetNode(pod as never)] }] },
     ]);
@@ -53,23 +71,23 @@ describe('DaemonSet controller', () => {
       updatedNumberScheduled: 3,
       numberAvailable: 3,
     });
-    const cr = cluster.api.list('ControllerRevision', { namespace: 'kube-system' });
-    expect(cr.map((r) => r.metadata.name)).toEqual([`fluentd-${pod.metadata.labels['controller-revision-hash']}`]);
+    const cr = cluster.api.list('ControllerRevision', { namespace: 'kube-system' }).filter((r) => r.metadata.ownerReferences?.[0]?.name === 'fluentd');
+    expect(cr.map((r) => r.metadata.name)).toEqual([`fluentd-${pod.metadata.labels!['controller-revision-hash']}`]);
     expect(cluster.failures).toEqual([]);
   });
 
   it('includes the control plane once the template tolerates its taint', () => {
     const cluster = createCluster({ seed: 3 });
     cluster.api.create(ds());
-    drive(cluster);
+    drive(cluster, { until: settled(cluster, 3) });
     cluster.api.mutate('DaemonSet', 'kube-system', 'fluentd', (d) => {
       d.spec.template.spec.tolerations = [{ key: 'node-role.kubernetes.io/control-plane', operator: 'Exists', effect: 'NoSchedule' }];
     });
     const violations: string[] = [];
-    drive(cluster, { check: () => assertOnePerNode(cluster, 'kube-system', 'fluentd', 1, violations) });
+    drive(cluster, { until: settled(cluster, 4), check: () => assertOnePerNode(cluster, 'kube-system', 'fluentd', 1, violations) });
     expect(nodesOf(cluster)).toEqual(['controlplane', 'node01', 'node02', 'node03']);
     const set = cluster.api.get('DaemonSet', 'kube-system', 'fluentd');
-    expect(set.metadata.annotations['deprecated.daemonset.template.generation']).toBe('2');
+    expect(set.metadata.annotations!['deprecated.daemonset.template.generation']).toBe('2');
     expect(set.status.updatedNumberScheduled).toBe(4);
     expect(violations).toEqual([]);
   });
@@ -79,30 +97,31 @@ describe('DaemonSet controller', () => {
     const d = ds();
     (d.spec.template.spec as Record<string, unknown>).nodeSelector = { disk: 'ssd' };
     cluster.api.create(d);
-    drive(cluster);
+    cluster.advance(10_000);
     expect(nodesOf(cluster)).toEqual([]);
-    cluster.api.mutate('Node', undefined, 'node02', (n) => void (n.metadata.labels.disk = 'ssd'));
-    drive(cluster);
+    cluster.api.mutate('Node', undefined, 'node02', (n) => void (n.metadata.labels!.disk = 'ssd'));
+    drive(cluster, { until: settled(cluster, 1) });
     expect(nodesOf(cluster)).toEqual(['node02']);
-    cluster.api.mutate('Node', undefined, 'node02', (n) => void delete n.metadata.labels.disk);
-    drive(cluster);
+    cluster.api.mutate('Node', undefined, 'node02', (n) => void delete n.metadata.labels!.disk);
+    cluster.advance(10_000);
     expect(nodesOf(cluster)).toEqual([]);
-    cluster.api.mutate('Node', undefined, 'node03', (n) => void (n.metadata.labels.disk = 'ssd'));
-    drive(cluster);
+    cluster.api.mutate('Node', undefined, 'node03', (n) => void (n.metadata.labels!.disk = 'ssd'));
+    drive(cluster, { until: settled(cluster, 1) });
     expect(nodesOf(cluster)).toEqual(['node03']);
     cluster.api.delete('Node', undefined, 'node03');
-    drive(cluster);
-    expect(nodesOf(cluster)).toEqual([]);
+    cluster.advance(10_000);
+    expect(daemonPods(cluster, 'kube-system', 'fluentd')).toEqual([]);
   });
 
   it('rolls out one node at a time with maxUnavailable 1', () => {
     const cluster = createCluster({ seed: 3 });
     cluster.api.create(ds());
-    drive(cluster);
+    drive(cluster, { until: settled(cluster, 3) });
     const violations: string[] = [];
     const maxTerminating = { n: 0 };
     cluster.api.mutate('DaemonSet', 'kube-system', 'fluentd', (d) => void (d.spec.template.spec.containers[0].image = 'fluentd:v2'));
     drive(cluster, {
+      until: settled(cluster, 3),
       check: () => {
         assertOnePerNode(cluster, 'kube-system', 'fluentd', 1, violations);
         const live = daemonPods(cluster, 'kube-system', 'fluentd').filter((p) => !p.metadata.deletionTimestamp && p.status?.phase === 'Running');
@@ -118,11 +137,12 @@ describe('DaemonSet controller', () => {
   it('surges with maxSurge: new pod beside the old until available', () => {
     const cluster = createCluster({ seed: 3 });
     cluster.api.create(ds({ updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } } }));
-    drive(cluster);
+    drive(cluster, { until: settled(cluster, 3) });
     const violations: string[] = [];
     let most = 0;
     cluster.api.mutate('DaemonSet', 'kube-system', 'fluentd', (d) => void (d.spec.template.spec.containers[0].image = 'fluentd:v2'));
     drive(cluster, {
+      until: settled(cluster, 3),
       check: () => {
         assertOnePerNode(cluster, 'kube-system', 'fluentd', 2, violations);
         most = Math.max(most, daemonPods(cluster, 'kube-system', 'fluentd').filter((p) => !p.metadata.deletionTimestamp).length);

@@ -1,171 +1,176 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster, type Cluster } from '../../src/sim/cluster.ts';
-import type { Stored } from '../../src/sim/apiserver/types.ts';
-import { toRFC3339 } from '../../src/sim/clock.ts';
-import { drive, makeReady } from './invariants/drive.ts';
+import { parseTime } from '../../src/sim/clock.ts';
+import { drive } from './invariants/drive.ts';
 
-function pi(extra: Record<string, unknown> = {}, restartPolicy = 'Never') {
+const PI = ['perl', '-Mbignum=bpi', '-wle', 'print bpi(2000)'];
+
+function job(name: string, command: string[], extra: Record<string, unknown> = {}, restartPolicy = 'Never', image = 'busybox:1.28') {
   return {
     apiVersion: 'batch/v1',
     kind: 'Job',
-    metadata: { name: 'pi', namespace: 'default' },
-    spec: {
-      template: { spec: { containers: [{ name: 'pi', image: 'perl:5.34.0', command: ['perl', '-Mbignum=bpi', '-wle', 'print bpi(2000)'] }], restartPolicy } },
-      ...extra,
-    },
+    metadata: { name, namespace: 'default' },
+    spec: { template: { spec: { containers: [{ name: name, image, command }], restartPolicy } }, ...extra },
   };
 }
 
-const jobPods = (c: Cluster) => c.api.list('Pod').filter((p) => p.metadata.labels?.['job-name'] === 'pi');
-const active = (c: Cluster) => jobPods(c).filter((p) => !p.metadata.deletionTimestamp && !['Succeeded', 'Failed'].includes(p.status?.phase));
-
-function finish(c: Cluster, pod: Stored, phase: 'Succeeded' | 'Failed', exitCode = phase === 'Succeeded' ? 0 : 1) {
-  makeReady(c, pod);
-  c.api.mutate('Pod', pod.metadata.namespace, pod.metadata.name!, (p) => {
-    p.status.phase = phase;
-    p.status.conditions = p.status.conditions.map((x: { type: string }) => (x.type === 'Ready' ? { ...x, status: 'False', lastTransitionTime: toRFC3339(c.clock.now()) } : x));
-    p.status.containerStatuses = [{ name: 'pi', ready: false, restartCount: 0, image: 'perl:5.34.0', imageID: '', state: { terminated: { exitCode, reason: phase === 'Succeeded' ? 'Completed' : 'Error', finishedAt: toRFC3339(c.clock.now()) } } }];
-  }, { subresource: 'status' });
-  c.settle();
-}
+const pi = (extra: Record<string, unknown> = {}) => job('pi', PI, extra, 'Never', 'perl:5.34.0');
+const podsOf = (c: Cluster, name: string) => c.api.list('Pod').filter((p) => p.metadata.labels?.['job-name'] === name);
+const activeOf = (c: Cluster, name: string) => podsOf(c, name).filter((p) => !p.metadata.deletionTimestamp && !['Succeeded', 'Failed'].includes(p.status?.phase));
+const conditions = (c: Cluster, name: string) =>
+  (c.api.get('Job', 'default', name).status.conditions ?? []).map((x: { type: string; reason: string }) => `${x.type}/${x.reason}`);
+const has = (c: Cluster, name: string, type: string) => () =>
+  (c.api.tryGet('Job', 'default', name)?.status?.conditions ?? []).some((x: { type: string; status: string }) => x.type === type && x.status === 'True');
 
 describe('Job controller', () => {
   it('generates the selector and labels from the uid and defaults the spec', () => {
     const c = createCluster({ seed: 5 });
-    const job = c.api.create(pi());
-    const uid = job.metadata.uid;
-    expect(job.spec.selector).toEqual({ matchLabels: { 'batch.kubernetes.io/controller-uid': uid } });
-    expect(job.spec.template.metadata.labels).toEqual({
+    const j = c.api.create(pi());
+    const uid = j.metadata.uid;
+    expect(j.spec.selector).toEqual({ matchLabels: { 'batch.kubernetes.io/controller-uid': uid } });
+    expect(j.spec.template.metadata.labels).toEqual({
       'batch.kubernetes.io/controller-uid': uid,
       'batch.kubernetes.io/job-name': 'pi',
       'controller-uid': uid,
       'job-name': 'pi',
     });
-    expect(job.spec).toMatchObject({ backoffLimit: 6, completions: 1, parallelism: 1, completionMode: 'NonIndexed', suspend: false, podReplacementPolicy: 'TerminatingOrFailed' });
+    expect(j.spec).toMatchObject({ backoffLimit: 6, completions: 1, parallelism: 1, completionMode: 'NonIndexed', suspend: false, podReplacementPolicy: 'TerminatingOrFailed' });
   });
 
   it('rejects restartPolicy Always with the upstream text', () => {
     const c = createCluster({ seed: 5 });
-    expect(() => c.api.create(pi({}, 'Always'))).toThrow('Job.batch "pi" is invalid: spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"');
+    expect(() => c.api.create(job('pi', PI, {}, 'Always'))).toThrow('Job.batch "pi" is invalid: spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"');
   });
 
-  it('runs completions 4 with parallelism 2, never more than 2 active, then completes', () => {
+  it('rejects a template change with the field-is-immutable error', () => {
+    const c = createCluster({ seed: 5 });
+    c.api.create(pi());
+    expect(() => c.api.mutate('Job', 'default', 'pi', (j) => void (j.spec.template.spec.containers[0].image = 'perl:5.36'))).toThrow(
+      /^Job\.batch "pi" is invalid: spec\.template: Invalid value: core\.PodTemplateSpec\{ObjectMeta:v1\.ObjectMeta\{Name:"", GenerateName:"".*Image:"perl:5\.36".*\}: field is immutable$/,
+    );
+  });
+
+  it('runs the pi Job with completions 4 and parallelism 2: never more than 2 active, then Complete', () => {
     const c = createCluster({ seed: 5 });
     c.api.create(pi({ completions: 4, parallelism: 2 }));
     let most = 0;
-    const unwatch = c.api.watch(() => void (most = Math.max(most, active(c).length)));
-    c.settle();
-    expect(active(c).length).toBe(2);
-    const pod = active(c)[0]!;
-    expect(pod.metadata.finalizers).toEqual(['batch.kubernetes.io/job-tracking']);
-    expect(pod.metadata.name).toMatch(/^pi-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
-    for (let i = 0; i < 4; i++) {
-      c.advance(5000);
-      finish(c, active(c)[0]!, 'Succeeded');
-    }
-    unwatch();
+    drive(c, { until: has(c, 'pi', 'Complete'), check: () => void (most = Math.max(most, activeOf(c, 'pi').length)) });
     expect(most).toBe(2);
-    const job = c.api.get('Job', 'default', 'pi');
-    expect(job.status.succeeded).toBe(4);
-    expect(job.status.conditions.map((x: { type: string; reason: string }) => `${x.type}/${x.reason}`)).toEqual(['SuccessCriteriaMet/CompletionsReached', 'Complete/CompletionsReached']);
-    expect(job.status.completionTime).toBeDefined();
-    expect(job.status.uncountedTerminatedPods).toEqual({});
-    expect(job.status.ready).toBe(0);
-    expect(jobPods(c).every((p) => !p.metadata.finalizers)).toBe(true);
-    const evs = c.api.list('Event').filter((e) => e.involvedObject.kind === 'Job').map((e) => e.reason);
-    expect(evs.filter((r) => r === 'SuccessfulCreate').length).toBe(4);
-    expect(evs).toContain('Completed');
+    const j = c.api.get('Job', 'default', 'pi');
+    expect(j.status.succeeded).toBe(4);
+    expect(conditions(c, 'pi')).toEqual(['SuccessCriteriaMet/CompletionsReached', 'Complete/CompletionsReached']);
+    expect(j.status.conditions[1].message).toBe('Reached expected number of succeeded pods');
+    expect(j.status.completionTime).toBeDefined();
+    expect(j.status).toMatchObject({ uncountedTerminatedPods: {}, ready: 0, terminating: 0 });
+    expect(j.status.active).toBeUndefined();
+    const pods = podsOf(c, 'pi');
+    expect(pods.length).toBe(4);
+    expect(pods.every((p) => !p.metadata.finalizers)).toBe(true);
+    expect(pods[0]!.metadata.name).toMatch(/^pi-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    const evs = c.api.list('Event').filter((e) => e.involvedObject.kind === 'Job').map((e) => `${e.reason}: ${e.message}`);
+    expect(evs.filter((r) => r.startsWith('SuccessfulCreate: Created pod: pi-')).length).toBe(4);
+    expect(evs).toContain('Completed: Job completed');
     expect(c.failures).toEqual([]);
   });
 
-  it('backs off 10s, 20s, 40s between failures and fails past backoffLimit', () => {
+  it('holds the tracking finalizer on running pods', () => {
     const c = createCluster({ seed: 5 });
-    c.api.create(pi({ backoffLimit: 2 }));
-    c.settle();
-    const created: number[] = [];
-    const unwatch = c.api.watch((ev) => {
-      if (ev.type === 'ADDED' && ev.object.kind === 'Pod') created.push(c.clock.now());
-    });
-    for (let i = 0; i < 3; i++) {
-      const t = c.clock.now();
-      finish(c, active(c)[0]!, 'Failed');
-      if (i < 2) {
-        expect(active(c).length).toBe(0);
-        c.advanceUntil(() => active(c).length > 0, 600_000);
-        expect(c.clock.now() - t).toBe(10_000 * 2 ** i);
-      }
+    c.api.create(job('sleeper', ['sleep', '3600']));
+    c.advance(10_000);
+    const p = activeOf(c, 'sleeper')[0]!;
+    expect(p.metadata.finalizers).toEqual(['batch.kubernetes.io/job-tracking']);
+    expect(c.api.get('Job', 'default', 'sleeper').status).toMatchObject({ active: 1, ready: 1, terminating: 0, uncountedTerminatedPods: {} });
+  });
+
+  it('backs off 10s then 20s between failures and fails past backoffLimit', () => {
+    const c = createCluster({ seed: 5 });
+    c.api.create(job('flaky', ['sh', '-c', 'exit 1'], { backoffLimit: 2 }));
+    drive(c, { until: has(c, 'flaky', 'Failed') });
+    const pods = podsOf(c, 'flaky').sort((a, b) => (a.metadata.creationTimestamp! < b.metadata.creationTimestamp! ? -1 : 1));
+    expect(pods.length).toBe(3);
+    for (let i = 1; i < 3; i++) {
+      const failedAt = parseTime(pods[i - 1]!.status.containerStatuses[0].state.terminated.finishedAt)!;
+      const createdAt = parseTime(pods[i]!.metadata.creationTimestamp)!;
+      expect(createdAt - failedAt).toBe(10_000 * 2 ** (i - 1));
     }
-    unwatch();
-    expect(created.length).toBe(2);
-    const job = c.api.get('Job', 'default', 'pi');
-    expect(job.status.failed).toBe(3);
-    expect(job.status.conditions.map((x: { type: string; reason: string; message: string }) => `${x.type}/${x.reason}/${x.message}`)).toEqual([
-      'FailureTarget/BackoffLimitExceeded/Job has reached the specified backoff limit',
-      'Failed/BackoffLimitExceeded/Job has reached the specified backoff limit',
-    ]);
-    expect(c.api.list('Event').some((e) => e.reason === 'BackoffLimitExceeded' && e.type === 'Warning')).toBe(true);
+    const j = c.api.get('Job', 'default', 'flaky');
+    expect(j.status.failed).toBe(3);
+    expect(conditions(c, 'flaky')).toEqual(['FailureTarget/BackoffLimitExceeded', 'Failed/BackoffLimitExceeded']);
+    expect(j.status.conditions[1].message).toBe('Job has reached the specified backoff limit');
+    expect(c.api.list('Event').some((e) => e.reason === 'BackoffLimitExceeded' && e.type === 'Warning' && e.message === 'Job has reached the specified backoff limit')).toBe(true);
   });
 
-  it('fails with DeadlineExceeded after activeDeadlineSeconds', () => {
+  it('fails with DeadlineExceeded after activeDeadlineSeconds, once its pods have terminated', () => {
     const c = createCluster({ seed: 5 });
-    c.api.create(pi({ activeDeadlineSeconds: 30 }));
-    drive(c);
-    c.advance(31_000);
-    const job = c.api.get('Job', 'default', 'pi');
-    expect(job.status.conditions.map((x: { type: string; reason: string }) => `${x.type}/${x.reason}`)).toEqual(['FailureTarget/DeadlineExceeded', 'Failed/DeadlineExceeded']);
-    expect(active(c)).toEqual([]);
+    c.api.create(job('slow', ['sleep', '3600'], { activeDeadlineSeconds: 30 }));
+    drive(c, { until: has(c, 'slow', 'FailureTarget') });
+    expect(conditions(c, 'slow')).toEqual(['FailureTarget/DeadlineExceeded']);
+    const start = parseTime(c.api.get('Job', 'default', 'slow').status.startTime)!;
+    expect(c.clock.now() - start).toBe(30_000);
+    drive(c, { until: has(c, 'slow', 'Failed') });
+    expect(conditions(c, 'slow')).toEqual(['FailureTarget/DeadlineExceeded', 'Failed/DeadlineExceeded']);
+    expect(c.api.get('Job', 'default', 'slow').status.conditions[1].message).toBe('Job was active longer than specified deadline');
+    expect(activeOf(c, 'slow')).toEqual([]);
   });
 
-  it('Indexed jobs name pods by index and track completedIndexes', () => {
+  it('Indexed jobs name pods by index, set JOB_COMPLETION_INDEX and track completedIndexes', () => {
     const c = createCluster({ seed: 5 });
-    c.api.create(pi({ completions: 3, parallelism: 3, completionMode: 'Indexed' }));
+    c.api.create(job('idx', ['sh', '-c', 'exit 0'], { completions: 3, parallelism: 3, completionMode: 'Indexed' }));
     c.settle();
-    const pods = active(c);
-    expect(pods.map((p) => p.metadata.annotations['batch.kubernetes.io/job-completion-index']).sort()).toEqual(['0', '1', '2']);
-    const p1 = pods.find((p) => p.metadata.labels['batch.kubernetes.io/job-completion-index'] === '1')!;
-    expect(p1.metadata.name).toMatch(/^pi-1-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
-    expect(p1.spec.hostname).toBe('pi-1');
+    const pods = activeOf(c, 'idx');
+    expect(pods.map((p) => p.metadata.annotations!['batch.kubernetes.io/job-completion-index']).sort()).toEqual(['0', '1', '2']);
+    const p1 = pods.find((p) => p.metadata.labels!['batch.kubernetes.io/job-completion-index'] === '1')!;
+    expect(p1.metadata.name).toMatch(/^idx-1-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+    expect(p1.spec.hostname).toBe('idx-1');
     expect(p1.spec.containers[0].env).toContainEqual({ name: 'JOB_COMPLETION_INDEX', valueFrom: { fieldRef: { apiVersion: 'v1', fieldPath: "metadata.annotations['batch.kubernetes.io/job-completion-index']" } } });
-    finish(c, p1, 'Succeeded');
-    expect(c.api.get('Job', 'default', 'pi').status.completedIndexes).toBe('1');
-    const p0 = active(c).find((p) => p.metadata.labels['batch.kubernetes.io/job-completion-index'] === '0')!;
-    finish(c, p0, 'Succeeded');
-    expect(c.api.get('Job', 'default', 'pi').status.completedIndexes).toBe('0-1');
+    drive(c, { until: has(c, 'idx', 'Complete') });
+    expect(c.api.get('Job', 'default', 'idx').status).toMatchObject({ completedIndexes: '0-2', succeeded: 3 });
   });
 
-  it('podFailurePolicy FailJob on an exit code fails at once; Ignore does not count', () => {
+  it('podFailurePolicy: Ignore does not count a failure; FailJob fails at once', () => {
     const c = createCluster({ seed: 5 });
-    c.api.create(pi({ podFailurePolicy: { rules: [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [42] } }, { action: 'Ignore', onExitCodes: { operator: 'In', values: [7] } }] } }));
-    c.settle();
-    finish(c, active(c)[0]!, 'Failed', 7);
-    expect(c.api.get('Job', 'default', 'pi').status.failed).toBeUndefined();
-    c.advanceUntil(() => active(c).length > 0, 60_000);
-    const pod = active(c)[0]!;
-    finish(c, pod, 'Failed', 42);
-    const job = c.api.get('Job', 'default', 'pi');
-    expect(job.status.conditions[0]).toMatchObject({
+    const rules = [{ action: 'FailJob', onExitCodes: { operator: 'In', values: [42] } }, { action: 'Ignore', onExitCodes: { operator: 'In', values: [7] } }];
+    c.api.create(job('ignored', ['sh', '-c', 'exit 7'], { backoffLimit: 0, podFailurePolicy: { rules } }));
+    c.advance(30_000);
+    expect(podsOf(c, 'ignored').length).toBeGreaterThan(1);
+    expect(c.api.get('Job', 'default', 'ignored').status.failed).toBeUndefined();
+    c.api.create(job('fatal', ['sh', '-c', 'exit 42'], { podFailurePolicy: { rules } }));
+    drive(c, { until: has(c, 'fatal', 'Failed') });
+    const pod = podsOf(c, 'fatal')[0]!;
+    const j = c.api.get('Job', 'default', 'fatal');
+    expect(j.status.conditions[0]).toMatchObject({
       type: 'FailureTarget',
       reason: 'PodFailurePolicy',
-      message: `Container pi for pod default/${pod.metadata.name} failed with exit code 42 matching FailJob rule at index 0`,
+      message: `Container fatal for pod default/${pod.metadata.name} failed with exit code 42 matching FailJob rule at index 0`,
     });
-    expect(job.status.conditions[1].type).toBe('Failed');
+    expect(podsOf(c, 'fatal').length).toBe(1);
   });
 
-  it('suspend deletes active pods; resume recreates them', () => {
+  it('suspend deletes active pods without counting failures; resume recreates them', () => {
     const c = createCluster({ seed: 5 });
-    c.api.create(pi({ parallelism: 2, completions: 2 }));
+    c.api.create(job('sus', ['sleep', '3600'], { parallelism: 2, completions: 2 }));
+    c.advance(10_000);
+    expect(activeOf(c, 'sus').length).toBe(2);
+    c.api.mutate('Job', 'default', 'sus', (j) => void (j.spec.suspend = true));
+    drive(c, { until: () => podsOf(c, 'sus').length === 0 });
+    let j = c.api.get('Job', 'default', 'sus');
+    expect(j.status.conditions[0]).toMatchObject({ type: 'Suspended', status: 'True', reason: 'JobSuspended', message: 'Job suspended' });
+    expect(j.status.failed).toBeUndefined();
+    c.api.mutate('Job', 'default', 'sus', (x) => void (x.spec.suspend = false));
     c.settle();
-    expect(active(c).length).toBe(2);
-    c.api.mutate('Job', 'default', 'pi', (j) => void (j.spec.suspend = true));
-    c.settle();
-    expect(active(c).length).toBe(0);
-    let job = c.api.get('Job', 'default', 'pi');
-    expect(job.status.conditions[0]).toMatchObject({ type: 'Suspended', status: 'True', reason: 'JobSuspended', message: 'Job suspended' });
-    expect(job.status.failed).toBeUndefined();
-    c.api.mutate('Job', 'default', 'pi', (j) => void (j.spec.suspend = false));
-    c.settle();
-    job = c.api.get('Job', 'default', 'pi');
-    expect(active(c).length).toBe(2);
-    expect(job.status.conditions[0]).toMatchObject({ type: 'Suspended', status: 'False', reason: 'JobResumed' });
+    j = c.api.get('Job', 'default', 'sus');
+    expect(activeOf(c, 'sus').length).toBe(2);
+    expect(j.status.conditions[0]).toMatchObject({ type: 'Suspended', status: 'False', reason: 'JobResumed', message: 'Job resumed' });
+  });
+
+  it('ttlSecondsAfterFinished deletes the finished job and its pods', () => {
+    const c = createCluster({ seed: 5 });
+    c.api.create(job('ttl', ['sh', '-c', 'exit 0'], { ttlSecondsAfterFinished: 100 }));
+    drive(c, { until: has(c, 'ttl', 'Complete') });
+    c.advance(99_000);
+    expect(c.api.tryGet('Job', 'default', 'ttl')).toBeDefined();
+    drive(c, { until: () => !c.api.tryGet('Job', 'default', 'ttl'), timeoutMs: 60_000 });
+    c.advance(5_000);
+    expect(podsOf(c, 'ttl')).toEqual([]);
   });
 });

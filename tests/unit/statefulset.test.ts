@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster, type Cluster } from '../../src/sim/cluster.ts';
-import { drive, makeReady, setPhase } from './invariants/drive.ts';
+import { drive, isRunningReady, setPhase } from './invariants/drive.ts';
 import { assertMonotonic, assertRolling, assertUniqueOrdinals, setPods } from './invariants/statefulset.ts';
 
 function quiz(extra: Record<string, unknown> = {}) {
@@ -40,8 +40,24 @@ function checker(cluster: Cluster, violations: string[], oldRevision?: () => str
   };
 }
 
+/** The set is settled: every replica Running+Ready at the update revision. */
+function rolledOut(c: Cluster, replicas = 3) {
+  return () => {
+    const set = c.api.tryGet('StatefulSet', 'default', 'quiz');
+    const pods = setPods(c, 'default', 'quiz');
+    return (
+      !!set &&
+      set.status?.observedGeneration === set.metadata.generation &&
+      pods.length === replicas &&
+      pods.every((p) => isRunningReady(p) && p.metadata.labels!['controller-revision-hash'] === set.status?.updateRevision) &&
+      set.status?.readyReplicas === replicas &&
+      set.status?.currentRevision === set.status?.updateRevision
+    );
+  };
+}
+
 const names = (c: Cluster) => setPods(c, 'default', 'quiz').map((p) => p.metadata.name);
-const revisionOf = (c: Cluster, n: string) => c.api.get('Pod', 'default', n).metadata.labels['controller-revision-hash'];
+const revisionOf = (c: Cluster, n: string) => c.api.get('Pod', 'default', n).metadata.labels!['controller-revision-hash'];
 
 describe('StatefulSet controller', () => {
   it('creates ordinal pods with identity, claims and events, one at a time (OrderedReady)', () => {
@@ -52,7 +68,7 @@ describe('StatefulSet controller', () => {
       'waiting for quiz-0 to be Running and Ready before creating quiz-1 (OrderedReady)',
     );
     const violations: string[] = [];
-    drive(cluster, { check: checker(cluster, violations) });
+    drive(cluster, { until: rolledOut(cluster), check: checker(cluster, violations) });
     expect(violations).toEqual([]);
     expect(names(cluster)).toEqual(['quiz-0', 'quiz-1', 'quiz-2']);
     const pod = cluster.api.get('Pod', 'default', 'quiz-1');
@@ -66,6 +82,7 @@ describe('StatefulSet controller', () => {
     expect(pod.spec.hostname).toBe('quiz-1');
     expect(pod.spec.subdomain).toBe('quiz');
     expect(pod.spec.volumes[0]).toEqual({ name: 'data', persistentVolumeClaim: { claimName: 'data-quiz-1' } });
+    expect(pod.spec.nodeName).toMatch(/^node0[1-3]$/);
     expect(pod.metadata.ownerReferences).toEqual([
       { apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'quiz', uid: set.metadata.uid, controller: true, blockOwnerDeletion: true },
     ]);
@@ -79,7 +96,7 @@ describe('StatefulSet controller', () => {
       'SuccessfulCreate create Claim data-quiz-0 Pod quiz-0 in StatefulSet quiz success',
       'SuccessfulCreate create Pod quiz-0 in StatefulSet quiz successful',
     ]);
-    const revs = cluster.api.list('ControllerRevision');
+    const revs = cluster.api.list('ControllerRevision', { namespace: 'default' });
     expect(revs.map((r) => [r.metadata.name, r.revision])).toEqual([[set.status.updateRevision, 1]]);
     expect(cluster.failures).toEqual([]);
   });
@@ -88,11 +105,12 @@ describe('StatefulSet controller', () => {
     const cluster = setup({ podManagementPolicy: 'Parallel' });
     cluster.settle();
     expect(names(cluster)).toEqual(['quiz-0', 'quiz-1', 'quiz-2']);
+    drive(cluster, { until: rolledOut(cluster) });
   });
 
   it('rolls out with partition 2 then 0, from the highest ordinal down, one at a time', () => {
     const cluster = setup();
-    drive(cluster);
+    drive(cluster, { until: rolledOut(cluster) });
     const rev1 = cluster.api.get('StatefulSet', 'default', 'quiz').status.currentRevision;
     let old: string | undefined = rev1;
     const violations: string[] = [];
@@ -100,7 +118,11 @@ describe('StatefulSet controller', () => {
       s.spec.updateStrategy = { type: 'RollingUpdate', rollingUpdate: { partition: 2 } };
       s.spec.template.spec.containers[0].image = 'quiz:0.2';
     });
-    drive(cluster, { check: checker(cluster, violations, () => old, true) });
+    const partitioned = () => {
+      const st = cluster.api.get('StatefulSet', 'default', 'quiz');
+      return st.status.updatedReplicas === 1 && isRunningReady(cluster.api.tryGet('Pod', 'default', 'quiz-2')) && st.status.readyReplicas === 3;
+    };
+    drive(cluster, { until: partitioned, check: checker(cluster, violations, () => old, true) });
     let set = cluster.api.get('StatefulSet', 'default', 'quiz');
     const rev2 = set.status.updateRevision;
     expect(rev2).not.toBe(rev1);
@@ -119,7 +141,7 @@ describe('StatefulSet controller', () => {
     cluster.api.mutate('StatefulSet', 'default', 'quiz', (s) => {
       s.spec.updateStrategy.rollingUpdate.partition = 0;
     });
-    drive(cluster, { check: checker(cluster, violations, undefined, true) });
+    drive(cluster, { until: rolledOut(cluster), check: checker(cluster, violations, undefined, true) });
     unwatch();
     expect(order).toEqual(['quiz-1', 'quiz-0']);
     set = cluster.api.get('StatefulSet', 'default', 'quiz');
@@ -130,15 +152,16 @@ describe('StatefulSet controller', () => {
 
   it('OnDelete keeps old pods until they are deleted', () => {
     const cluster = setup({ updateStrategy: { type: 'OnDelete' } });
-    drive(cluster);
+    drive(cluster, { until: rolledOut(cluster) });
     const rev1 = revisionOf(cluster, 'quiz-0');
     cluster.api.mutate('StatefulSet', 'default', 'quiz', (s) => {
       s.spec.template.spec.containers[0].image = 'quiz:0.2';
     });
-    drive(cluster);
+    cluster.advance(60_000);
     expect(names(cluster).map((n) => revisionOf(cluster, n!))).toEqual([rev1, rev1, rev1]);
+    const oldUid = cluster.api.get('Pod', 'default', 'quiz-1').metadata.uid;
     cluster.api.delete('Pod', 'default', 'quiz-1');
-    drive(cluster);
+    drive(cluster, { until: () => cluster.api.tryGet('Pod', 'default', 'quiz-1')?.metadata.uid !== oldUid && isRunningReady(cluster.api.tryGet('Pod', 'default', 'quiz-1')) });
     const rev2 = cluster.api.get('StatefulSet', 'default', 'quiz').status.updateRevision;
     expect(revisionOf(cluster, 'quiz-1')).toBe(rev2);
     expect(revisionOf(cluster, 'quiz-0')).toBe(rev1);
@@ -146,15 +169,22 @@ describe('StatefulSet controller', () => {
 
   it('scales down from the highest ordinal and back up reusing the claims', () => {
     const cluster = setup();
-    drive(cluster);
+    drive(cluster, { until: rolledOut(cluster) });
     const uid = cluster.api.get('PersistentVolumeClaim', 'default', 'data-quiz-2').metadata.uid;
     const violations: string[] = [];
+    const order: string[] = [];
+    const unwatch = cluster.api.watch((ev) => {
+      if (ev.type === 'DELETED' && ev.object.kind === 'Pod') order.push(ev.object.metadata.name!);
+    });
     cluster.api.mutate('StatefulSet', 'default', 'quiz', (s) => void (s.spec.replicas = 1));
-    drive(cluster, { check: checker(cluster, violations) });
+    drive(cluster, { until: rolledOut(cluster, 1), check: checker(cluster, violations) });
+    unwatch();
+    expect(order).toEqual(['quiz-2', 'quiz-1']);
     expect(names(cluster)).toEqual(['quiz-0']);
     expect(cluster.api.list('PersistentVolumeClaim').map((p) => p.metadata.name)).toEqual(['data-quiz-0', 'data-quiz-1', 'data-quiz-2']);
     cluster.api.mutate('StatefulSet', 'default', 'quiz', (s) => void (s.spec.replicas = 3));
-    drive(cluster, { check: checker(cluster, violations) });
+    drive(cluster, { until: rolledOut(cluster), check: checker(cluster, violations) });
+    expect(cluster.api.get('Pod', 'default', 'quiz-2').spec.volumes[0].persistentVolumeClaim.claimName).toBe('data-quiz-2');
     expect(names(cluster)).toEqual(['quiz-0', 'quiz-1', 'quiz-2']);
     expect(cluster.api.get('PersistentVolumeClaim', 'default', 'data-quiz-2').metadata.uid).toBe(uid);
     expect(violations).toEqual([]);
@@ -162,22 +192,24 @@ describe('StatefulSet controller', () => {
 
   it('scale down is blocked while a pod is unhealthy', () => {
     const cluster = setup();
-    drive(cluster);
-    setPhase(cluster, cluster.api.get('Pod', 'default', 'quiz-0'), 'Running');
+    drive(cluster, { until: rolledOut(cluster) });
+    const node = cluster.api.get('Pod', 'default', 'quiz-0').spec.nodeName;
+    cluster.faults.nodeDown(node);
+    drive(cluster, { until: () => !isRunningReady(cluster.api.get('Pod', 'default', 'quiz-0')), timeoutMs: 120_000 });
     cluster.api.mutate('StatefulSet', 'default', 'quiz', (s) => void (s.spec.replicas = 1));
-    cluster.settle();
+    cluster.advance(20_000);
     expect(names(cluster)).toEqual(['quiz-0', 'quiz-1', 'quiz-2']);
-    makeReady(cluster, cluster.api.get('Pod', 'default', 'quiz-0'));
-    drive(cluster);
-    expect(names(cluster)).toEqual(['quiz-0']);
+    expect(cluster.explanations.list({ name: 'quiz' }).map((e) => e.message)).toContain('waiting for quiz-0 to be Running and Ready (OrderedReady)');
+    cluster.advance(120_000);
+    expect(names(cluster)).toEqual(['quiz-0', 'quiz-1', 'quiz-2']);
   });
 
   it('deletes a failed pod and recreates it with the same name', () => {
     const cluster = setup();
-    drive(cluster);
+    drive(cluster, { until: rolledOut(cluster) });
     const uid = cluster.api.get('Pod', 'default', 'quiz-1').metadata.uid;
     setPhase(cluster, cluster.api.get('Pod', 'default', 'quiz-1'), 'Failed');
-    drive(cluster);
+    drive(cluster, { until: () => isRunningReady(cluster.api.tryGet('Pod', 'default', 'quiz-1')) });
     const pod = cluster.api.get('Pod', 'default', 'quiz-1');
     expect(pod.metadata.uid).not.toBe(uid);
     expect(pod.status.phase).toBe('Running');
@@ -185,15 +217,15 @@ describe('StatefulSet controller', () => {
 
   it('rollback to an old template renumbers its revision', () => {
     const cluster = setup();
-    drive(cluster);
+    drive(cluster, { until: rolledOut(cluster) });
     const rev1 = cluster.api.get('StatefulSet', 'default', 'quiz').status.updateRevision;
     cluster.api.mutate('StatefulSet', 'default', 'quiz', (s) => void (s.spec.template.spec.containers[0].image = 'quiz:0.2'));
-    drive(cluster);
+    drive(cluster, { until: rolledOut(cluster) });
     cluster.api.mutate('StatefulSet', 'default', 'quiz', (s) => void (s.spec.template.spec.containers[0].image = 'quiz:0.1'));
-    drive(cluster);
+    drive(cluster, { until: rolledOut(cluster) });
     const set = cluster.api.get('StatefulSet', 'default', 'quiz');
     expect(set.status.updateRevision).toBe(rev1);
-    const revs = cluster.api.list('ControllerRevision').map((r) => [r.metadata.name === rev1, r.revision]);
+    const revs = cluster.api.list('ControllerRevision', { namespace: 'default' }).map((r) => [r.metadata.name === rev1, r.revision]);
     expect(revs).toContainEqual([true, 3]);
   });
 

@@ -5,7 +5,9 @@
  */
 import type { KindStrategy } from './strategy.ts';
 import { defaultDaemonSet, defaultDaemonSetOnUpdate } from './defaults/daemonset.ts';
+import { defaultCronJob } from './defaults/cronjob.ts';
 import { defaultJob } from './defaults/job.ts';
+import { validateCronJob } from './validation/cronjob.ts';
 import { defaultStatefulSet } from './defaults/statefulset.ts';
 import { validateJob, validateJobUpdate } from './validation/job.ts';
 import { validateDaemonSet, validateDaemonSetUpdate } from './validation/daemonset.ts';
@@ -34,6 +36,12 @@ export const WORKLOAD_STRATEGIES: Record<string, KindStrategy> = {
     defaults: defaultJob,
     validate: validateJob,
     validateUpdate: validateJobUpdate,
+  },
+  CronJob: {
+    generation: true,
+    statusSubresource: true,
+    defaults: defaultCronJob,
+    validate: validateCronJob,
   },
   ControllerRevision: {},
 };

@@ -16,6 +16,8 @@ import { Scheduler } from '../scheduler/scheduler.ts';
 import { Kubelet } from '../kubelet/kubelet.ts';
 import { DaemonSetController } from './daemonset/controller.ts';
 import { JobController } from './job/controller.ts';
+import { CronJobController } from './cronjob.ts';
+import { TtlAfterFinishedController } from './ttl-after-finished.ts';
 import { StatefulSetController } from './statefulset/controller.ts';
 import { PersistentVolumeBinder } from './persistentvolume/binder.ts';
 import { ExternalProvisioner } from './persistentvolume/provisioner.ts';
@@ -37,6 +39,8 @@ export function defaultControllers(): Controller[] {
     new StatefulSetController(),
     new DaemonSetController(),
     new JobController(),
+    new CronJobController(),
+    new TtlAfterFinishedController(),
     new PersistentVolumeBinder(),
     new ExternalProvisioner(),
     new PvcProtectionController(),

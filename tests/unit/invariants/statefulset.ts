@@ -56,8 +56,8 @@ export function assertRolling(cluster: Cluster, ns: string, name: string, oldRev
   const partition = set.spec.updateStrategy?.rollingUpdate?.partition ?? 0;
   if (oldRevision) {
     for (const p of pods) {
-      if (ordinal(p) < partition && p.metadata.labels['controller-revision-hash'] !== oldRevision) {
-        violations.push(`${p.metadata.name} below partition ${partition} moved to ${p.metadata.labels['controller-revision-hash']}`);
+      if (ordinal(p) < partition && p.metadata.labels!['controller-revision-hash'] !== oldRevision) {
+        violations.push(`${p.metadata.name} below partition ${partition} moved to ${p.metadata.labels!['controller-revision-hash']}`);
       }
     }
   }

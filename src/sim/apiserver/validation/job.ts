@@ -4,9 +4,11 @@
 import { field, GoLiteral, type Cause } from '../errors.ts';
 import { sameContent } from '../store.ts';
 import type { KubeObject, Stored } from '../types.ts';
+import { validatePodSpec } from './pod.ts';
 import { goLabelSelector, goPodTemplate, nonNegative, validateSelectorAndTemplate } from './workload.ts';
 
-export function validateJobSpec(spec: Record<string, any> | undefined, base: string): Cause[] {
+/** ValidateJobSpec; a CronJob's job template has no selector yet (`withSelector` false). */
+export function validateJobSpec(spec: Record<string, any> | undefined, base: string, withSelector = true): Cause[] {
   const out: Cause[] = [];
   if (!spec) return [field.required(base)];
   out.push(...nonNegative(`${base}.parallelism`, spec.parallelism));
@@ -23,7 +25,9 @@ export function validateJobSpec(spec: Record<string, any> | undefined, base: str
   if (mode === 'Indexed' && spec.completions == null) {
     out.push(field.required(`${base}.completions`, 'when completion mode is Indexed'));
   }
-  out.push(...validateSelectorAndTemplate(spec.selector, spec.template, 'job', base));
+  if (withSelector) out.push(...validateSelectorAndTemplate(spec.selector, spec.template, 'job', base));
+  else if (!spec.template) out.push(field.required(`${base}.template`));
+  else out.push(...validatePodSpec(spec.template.spec, `${base}.template.spec`));
   const rp = spec.template?.spec?.restartPolicy;
   if (rp !== 'OnFailure' && rp !== 'Never') {
     out.push(field.required(`${base}.template.spec.restartPolicy`, 'valid values: "OnFailure", "Never"'));

@@ -1,0 +1,36 @@
+/**
+ * CronJob validation (pkg/apis/batch/validation/validation.go ValidateCronJobCreate/Update):
+ * the schedule, CRON_TZ/TZ prefixes, the time zone, history limits, name length and the job template.
+ */
+import { field, type Cause } from '../errors.ts';
+import type { KubeObject } from '../types.ts';
+import { hasTimeZonePrefix, isKnownTimeZone, parseSchedule } from './cron-schedule.ts';
+import { validateJobSpec } from './job.ts';
+import { nonNegative } from './workload.ts';
+
+export function validateCronJob(obj: KubeObject): Cause[] {
+  const out: Cause[] = [];
+  const name = obj.metadata.name ?? '';
+  if (name.length > 52) out.push(field.invalid('metadata.name', name, 'must be no more than 52 characters'));
+  const spec = obj.spec ?? {};
+  const schedule: string | undefined = spec.schedule;
+  if (!schedule) out.push(field.required('spec.schedule'));
+  else if (hasTimeZonePrefix(schedule)) {
+    out.push(field.invalid('spec.schedule', schedule, 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead'));
+  } else {
+    const parsed = parseSchedule(schedule);
+    if (typeof parsed === 'string') out.push(field.invalid('spec.schedule', schedule, parsed));
+  }
+  if (spec.timeZone !== undefined && spec.timeZone !== null && !isKnownTimeZone(spec.timeZone)) {
+    out.push(field.invalid('spec.timeZone', spec.timeZone, `unknown time zone ${spec.timeZone}`));
+  }
+  const cp = spec.concurrencyPolicy;
+  if (cp !== undefined && !['Allow', 'Forbid', 'Replace'].includes(cp)) {
+    out.push(field.notSupported('spec.concurrencyPolicy', cp, ['Allow', 'Forbid', 'Replace']));
+  }
+  out.push(...nonNegative('spec.startingDeadlineSeconds', spec.startingDeadlineSeconds));
+  out.push(...nonNegative('spec.successfulJobsHistoryLimit', spec.successfulJobsHistoryLimit));
+  out.push(...nonNegative('spec.failedJobsHistoryLimit', spec.failedJobsHistoryLimit));
+  out.push(...validateJobSpec(spec.jobTemplate?.spec, 'spec.jobTemplate.spec', false));
+  return out;
+}

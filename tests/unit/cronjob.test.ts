@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { createCluster, type Cluster } from '../../src/sim/cluster.ts';
+import { EPOCH_MS } from '../../src/sim/clock.ts';
+import type { Stored } from '../../src/sim/apiserver/types.ts';
+import { toRFC3339 } from '../../src/sim/clock.ts';
+
+function hello(extra: Record<string, unknown> = {}, schedule = '*/15 * * * *') {
+  return {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name: 'hello', namespace: 'default' },
+    spec: {
+      schedule,
+      jobTemplate: { spec: { template: { spec: { containers: [{ name: 'hello', image: 'busybox:1.28', command: ['date'] }], restartPolicy: 'OnFailure' } } } },
+      ...extra,
+    },
+  };
+}
+
+const jobs = (c: Cluster) => c.api.list('Job').map((j) => j.metadata.name);
+
+/** Completes every job's pods at once (stand-in for the containers finishing). */
+function completeJobs(c: Cluster) {
+  for (const p of c.api.list('Pod')) {
+    if (!p.metadata.labels?.['job-name'] || p.status?.phase === 'Succeeded' || p.metadata.deletionTimestamp) continue;
+    c.api.mutate('Pod', p.metadata.namespace, p.metadata.name!, (x) => {
+      x.status = { ...x.status, phase: 'Succeeded', containerStatuses: [{ name: 'hello', ready: false, restartCount: 0, image: '', imageID: '', state: { terminated: { exitCode: 0, reason: 'Completed', finishedAt: toRFC3339(c.clock.now()) } } }] };
+    }, { subresource: 'status' });
+  }
+  c.settle();
+}
+
+describe('CronJob controller', () => {
+  it('runs every 15 minutes over an hour with minute-stamped names, keeping 3 successful jobs', () => {
+    const c = createCluster({ seed: 9 });
+    c.api.create(hello());
+    c.settle();
+    expect(jobs(c)).toEqual([]);
+    for (let i = 0; i < 5; i++) {
+      c.advance(15 * 60_000);
+      completeJobs(c);
+    }
+    const base = Math.floor(EPOCH_MS / 60_000);
+    expect(jobs(c)).toEqual([`hello-${base + 30}`, `hello-${base + 45}`, `hello-${base + 60}`, `hello-${base + 75}`].slice(1));
+    const cj = c.api.get('CronJob', 'default', 'hello');
+    expect(cj.status.lastScheduleTime).toBe(toRFC3339(EPOCH_MS + 75 * 60_000));
+    expect(cj.status.lastSuccessfulTime).toBeDefined();
+    expect(cj.status.active).toBeUndefined();
+    const job = c.api.get('Job', 'default', `hello-${base + 75}`);
+    expect(job.metadata.annotations!['batch.kubernetes.io/cronjob-scheduled-timestamp']).toBe(toRFC3339(EPOCH_MS + 75 * 60_000));
+    expect(job.metadata.ownerReferences![0]).toMatchObject({ kind: 'CronJob', name: 'hello', controller: true });
+    const reasons = c.api.list('Event').filter((e) => e.involvedObject.kind === 'CronJob').map((e) => `${e.reason}: ${e.message}`);
+    expect(reasons).toContain(`SuccessfulCreate: Created job hello-${base + 15}`);
+    expect(reasons).toContain(`SawCompletedJob: Saw completed job: hello-${base + 15}, condition: Complete`);
+    expect(reasons).toContain(`SuccessfulDelete: Deleted job hello-${base + 15}`);
+    expect(c.failures).toEqual([]);
+  });
+
+  it('@hourly fires each hour as a background timer', () => {
+    const c = createCluster({ seed: 9 });
+    c.api.create(hello({}, '@hourly'));
+    expect(c.advanceUntilQuiet(60_000)).toBe(true);
+    c.advance(3 * 3600_000);
+    expect(jobs(c).length).toBe(3);
+  });
+
+  it('Forbid skips a run while one is active; Replace deletes the active one', () => {
+    const c = createCluster({ seed: 9 });
+    const long = hello({ concurrencyPolicy: 'Forbid' }, '*/1 * * * *');
+    long.spec.jobTemplate.spec.template.spec.containers[0]!.command = ['sleep', '3600'];
+    c.api.create(long);
+    c.advance(61_000);
+    c.advance(61_000);
+    expect(jobs(c).length).toBe(1);
+    expect(c.api.list('Event').some((e) => e.reason === 'JobAlreadyActive')).toBe(true);
+    c.api.mutate('CronJob', 'default', 'hello', (x) => void (x.spec.concurrencyPolicy = 'Replace'));
+    c.advance(61_000);
+    const names = c.api.list('Job').filter((j: Stored) => !j.metadata.deletionTimestamp).map((j) => j.metadata.name);
+    expect(names).toEqual([`hello-${Math.floor(c.clock.now() / 60_000)}`]);
+  });
+
+  it('suspend stops new jobs', () => {
+    const c = createCluster({ seed: 9 });
+    c.api.create(hello({ suspend: true }, '*/1 * * * *'));
+    c.advance(5 * 60_000);
+    expect(jobs(c)).toEqual([]);
+  });
+
+  it('validates schedules and time zones with the upstream texts', () => {
+    const c = createCluster({ seed: 9 });
+    expect(() => c.api.create(hello({}, 'CRON_TZ=UTC 0 * * * *'))).toThrow('spec.schedule: Invalid value: "CRON_TZ=UTC 0 * * * *": cannot use TZ or CRON_TZ in schedule, use timeZone field instead');
+    expect(() => c.api.create(hello({}, '*/5 * * *'))).toThrow('spec.schedule: Invalid value: "*/5 * * *": expected exactly 5 fields, found 4: [*/5 * * *]');
+    expect(() => c.api.create(hello({}, '61 * * * *'))).toThrow('end of range (61) above maximum (59): 61');
+    expect(() => c.api.create(hello({ timeZone: 'Mars/Olympus' }))).toThrow('spec.timeZone: Invalid value: "Mars/Olympus": unknown time zone Mars/Olympus');
+    expect(() => c.api.create({ ...hello(), spec: { ...hello().spec, jobTemplate: { spec: { template: { spec: { containers: [{ name: 'a', image: 'b' }], restartPolicy: 'Always' } } } } } })).toThrow(
+      'spec.jobTemplate.spec.template.spec.restartPolicy: Required value: valid values: "OnFailure", "Never"',
+    );
+  });
+
+  it('honours timeZone for the schedule', () => {
+    const c = createCluster({ seed: 9 });
+    // 09:00 UTC is 10:00 in Berlin in January; "0 11 * * *" Berlin fires at 10:00 UTC.
+    c.api.create(hello({ timeZone: 'Europe/Berlin' }, '0 11 * * *'));
+    c.advance(60 * 60_000 + 1000);
+    const j = c.api.list('Job')[0]!;
+    expect(j.metadata.annotations!['batch.kubernetes.io/cronjob-scheduled-timestamp']).toBe('2026-01-05T11:00:00+01:00');
+  });
+});
