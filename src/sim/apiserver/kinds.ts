@@ -27,7 +27,7 @@ import { validateService, validateServiceUpdate } from './validation/service.ts'
 // ---------------------------------------------------------------- core/v1
 
 /** plugin/pkg/admission/namespace/lifecycle: namespaces that can never be deleted. */
-const IMMORTAL_NAMESPACES = ['default', 'kube-system', 'kube-public', 'kube-node-lease'];
+const IMMORTAL_NAMESPACES = ['default', 'kube-system', 'kube-public'];
 
 registerStrategy('Namespace', {
   statusSubresource: true,
