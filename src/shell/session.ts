@@ -1,0 +1,403 @@
+/**
+ * The Session: one learner's shell. A bash (just-bash) with kubectl, `cluster`, editors and
+ * `sleep` registered, over an in-memory filesystem, talking to one simulated cluster per
+ * kubeconfig context. Everything a learner does goes through `run(line)`.
+ *
+ * just-bash starts every `exec` fresh, so the Session carries the shell state (cwd, variables,
+ * aliases, functions, options, `$?`) from line to line (see shell-state.ts), and rewrites each
+ * line before it runs so output reaches the terminal live and loops yield (terminal-transform.ts).
+ * Every line and every editor save is logged with the clusters' virtual times, so `replaySession`
+ * can rebuild the same state from the same seed.
+ */
+import { Bash, defineCommand, parse, type Command, type ScriptNode } from 'just-bash';
+import { createCluster, type Cluster, type ClusterSnapshot } from '../sim/cluster.ts';
+import type { Kubeconfig, KubeContext } from '../kubectl/host.ts';
+import { clusterCommand } from './commands/cluster.ts';
+import { editorCommand } from './commands/editor.ts';
+import { clearCommand, historyCommand } from './commands/history.ts';
+import { kubectlCommand } from './commands/kubectl.ts';
+import { sleepCommand } from './commands/sleep.ts';
+import { completeLine } from './completion.ts';
+import { learnerMessage } from './limits.ts';
+import type { Editor, EditorMode, ShellServices } from './services.ts';
+import {
+  CAPTURE_COMMAND,
+  captureStatement,
+  freshState,
+  parseCaptureArgs,
+  restoreStatements,
+  stateFromCapture,
+  type CaptureArgs,
+  type ShellState,
+} from './shell-state.ts';
+import { TerminalFs, type TerminalSink } from './terminal-fs.ts';
+import { TerminalTransform, YIELD_COMMAND } from './terminal-transform.ts';
+import { virtualTime, type TimeDriver } from './time.ts';
+
+export type { Editor, EditorMode } from './services.ts';
+
+export const HOME = '/root';
+export const HOSTNAME = 'controlplane';
+/** The default context: what kubeadm writes into admin.conf. */
+export const DEFAULT_CONTEXT = 'kubernetes-admin@kubernetes';
+
+export interface SessionOptions {
+  /** One cluster per kubeconfig context (named by `cluster.name`); default one createCluster(). */
+  clusters?: Cluster[];
+  /** Files placed in the home directory (relative paths) or at absolute paths. */
+  files?: Record<string, string>;
+  /** Extra exported environment variables. */
+  env?: Record<string, string>;
+  /** How `sleep`, `kubectl wait` and friends let time pass; default virtual time. */
+  time?: TimeDriver;
+  /** The editor pane (`vim`, `nano`, `kubectl edit`); absent headless, where stdin is read. */
+  editor?: Editor;
+  /** Seed of the default cluster. */
+  seed?: number;
+  /** Wall-clock budget of one command line in ms (Infinity for real-time terminals). */
+  maxLineMs?: number;
+}
+
+export interface SessionIO {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  signal?: AbortSignal;
+}
+
+/** The virtual time of every cluster (in session order) when an entry happened. */
+export type Clocks = number[];
+
+export type SessionLogEntry =
+  | { type: 'command'; line: string; clocks: Clocks }
+  | { type: 'edit'; file: string; mode: EditorMode; content: string | null; clocks: Clocks };
+
+export interface SessionSnapshot {
+  version: 1;
+  shell: ShellState;
+  history: string[];
+  files: Record<string, string>;
+  dirs: string[];
+  kubeconfig: { current: string; namespaces: Record<string, string> };
+  clusters: ClusterSnapshot[];
+  log: SessionLogEntry[];
+}
+
+export interface Session {
+  run(line: string, io: SessionIO): Promise<number>;
+  complete(line: string, cursor: number): Promise<{ replaceFrom: number; candidates: string[] }>;
+  readonly clusters: Cluster[];
+  /** The current context's cluster. */
+  current(): Cluster;
+  history(): string[];
+  prompt(): string;
+  snapshot(): SessionSnapshot;
+  restore(s: SessionSnapshot): void;
+  log(): SessionLogEntry[];
+}
+
+/** Work between two yields to the event loop, so an abort message can be delivered. */
+const YIELD_EVERY_MS = 40;
+
+const now = () => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+function splitContextName(name: string): { clusterName: string; user: string } {
+  const at = name.indexOf('@');
+  if (at > 0 && at < name.length - 1) return { user: name.slice(0, at), clusterName: name.slice(at + 1) };
+  return { user: 'kubernetes-admin', clusterName: name };
+}
+
+class ShellSession implements Session, ShellServices {
+  readonly clusters: Cluster[];
+  readonly kubeconfig: Kubeconfig;
+  readonly time: TimeDriver;
+  readonly fs = new TerminalFs();
+  readonly home = HOME;
+  editor: Editor | undefined;
+
+  private readonly bash: Bash;
+  private readonly transform: TerminalTransform;
+  private readonly initial = new Map<Cluster, ClusterSnapshot>();
+  private readonly ready: Promise<void>;
+  private state: ShellState = freshState(HOME);
+  private lines: string[] = [];
+  private entries: SessionLogEntry[] = [];
+  private sink: TerminalSink = { stdout() {}, stderr() {} };
+  private armed = false;
+  private captured: { args: CaptureArgs; cwd: string } | undefined;
+  private lastYield = now();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(opts: SessionOptions) {
+    this.clusters = opts.clusters?.length ? opts.clusters : [createCluster({ seed: opts.seed ?? 1 })];
+    this.time = opts.time ?? virtualTime;
+    for (const c of this.clusters) this.initial.set(c, c.snapshot());
+    const contexts = new Map<string, KubeContext>();
+    for (const cluster of this.clusters) {
+      const { clusterName, user } = splitContextName(cluster.name);
+      contexts.set(cluster.name, { name: cluster.name, cluster, namespace: 'default', clusterName, user });
+    }
+    this.kubeconfig = { current: this.clusters[0]!.name, contexts };
+    const rawEditor = opts.editor;
+    this.editor = rawEditor
+      ? async (file, content, mode) => {
+          const saved = await rawEditor(file, content, mode);
+          this.entries.push({ type: 'edit', file, mode, content: saved, clocks: this.clocks() });
+          return saved;
+        }
+      : undefined;
+
+    this.transform = new TerminalTransform({ isStreamingCommand: (name) => this.isKubectl(name) });
+    this.bash = new Bash({
+      fs: this.fs,
+      cwd: HOME,
+      env: {
+        HOME,
+        USER: 'root',
+        LOGNAME: 'root',
+        SHELL: '/bin/bash',
+        TERM: 'xterm-256color',
+        HOSTNAME,
+        KUBECONFIG: `${HOME}/.kube/config`,
+        ...opts.env,
+      },
+      processInfo: { uid: 0, gid: 0 },
+      executionLimits: {
+        maxExecutionTimeMs: opts.maxLineMs ?? 20_000,
+        maxCommandCount: 100_000,
+        maxLoopIterations: 100_000,
+      },
+      customCommands: this.commands(),
+    });
+    this.bash.registerTransformPlugin({
+      name: 'kubelab-terminal',
+      transform: ({ ast }) => ({ ast: this.armed ? this.prepare(ast) : ast }),
+    });
+    this.ready = this.setupFiles(opts.files ?? {});
+  }
+
+  // ---- ShellServices ----
+
+  current(): Cluster {
+    return this.kubeconfig.contexts.get(this.kubeconfig.current)?.cluster ?? this.clusters[0]!;
+  }
+
+  terminal(): TerminalSink {
+    return this.sink;
+  }
+
+  history(): string[] {
+    return [...this.lines];
+  }
+
+  clearHistory(): void {
+    this.lines = [];
+  }
+
+  initialSnapshot(cluster: Cluster): ClusterSnapshot {
+    return this.initial.get(cluster)!;
+  }
+
+  // ---- Session ----
+
+  prompt(): string {
+    const cwd = this.state.cwd;
+    const shown = cwd === HOME ? '~' : cwd.startsWith(HOME + '/') ? '~' + cwd.slice(HOME.length) : cwd;
+    return `${HOSTNAME}:${shown}$ `;
+  }
+
+  log(): SessionLogEntry[] {
+    return this.entries.map((e) => ({ ...e, clocks: [...e.clocks] }));
+  }
+
+  run(line: string, io: SessionIO): Promise<number> {
+    // One line at a time, in the order they were typed.
+    const next = this.queue.then(() => this.runNow(line, io));
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  async complete(line: string, cursor: number): Promise<{ replaceFrom: number; candidates: string[] }> {
+    await this.ready;
+    return completeLine(this, line, cursor, { aliases: this.aliasMap(), cwd: this.state.cwd, functions: Object.keys(this.state.functions) });
+  }
+
+  snapshot(): SessionSnapshot {
+    const namespaces: Record<string, string> = {};
+    for (const [name, ctx] of this.kubeconfig.contexts) namespaces[name] = ctx.namespace;
+    return {
+      version: 1,
+      shell: structuredClone(this.state),
+      history: [...this.lines],
+      files: this.fs.userFilesSync(),
+      dirs: this.fs.userDirsSync(),
+      kubeconfig: { current: this.kubeconfig.current, namespaces },
+      clusters: this.clusters.map((c) => c.snapshot()),
+      log: this.log(),
+    };
+  }
+
+  restore(s: SessionSnapshot): void {
+    if (s.clusters.length !== this.clusters.length) {
+      throw new Error(`snapshot has ${s.clusters.length} clusters, the session has ${this.clusters.length}`);
+    }
+    this.state = structuredClone(s.shell);
+    this.lines = [...s.history];
+    this.entries = s.log.map((e) => ({ ...e, clocks: [...e.clocks] }));
+    this.fs.replaceUserFiles(s.dirs, s.files);
+    s.clusters.forEach((snap, i) => this.clusters[i]!.restore(snap));
+    if (this.kubeconfig.contexts.has(s.kubeconfig.current)) this.kubeconfig.current = s.kubeconfig.current;
+    for (const [name, ns] of Object.entries(s.kubeconfig.namespaces)) {
+      const ctx = this.kubeconfig.contexts.get(name);
+      if (ctx) ctx.namespace = ns;
+    }
+  }
+
+  // ---- internals ----
+
+  private clocks(): Clocks {
+    return this.clusters.map((c) => c.clock.now());
+  }
+
+  private async setupFiles(files: Record<string, string>): Promise<void> {
+    await this.fs.mkdir(`${HOME}/.kube`, { recursive: true });
+    await this.fs.mkdir('/dev', { recursive: true });
+    await this.fs.mkdir('/tmp', { recursive: true });
+    for (const [path, content] of Object.entries(files)) {
+      const full = path.startsWith('/') ? path : `${HOME}/${path}`;
+      await this.fs.mkdir(full.slice(0, full.lastIndexOf('/')) || '/', { recursive: true });
+      await this.fs.writeFile(full, content);
+    }
+  }
+
+  private commands(): Command[] {
+    return [
+      kubectlCommand('kubectl', this),
+      kubectlCommand('k', this),
+      clusterCommand(this),
+      sleepCommand(this),
+      editorCommand('vim', this),
+      editorCommand('vi', this),
+      editorCommand('nano', this),
+      historyCommand(this),
+      clearCommand(),
+      defineCommand(YIELD_COMMAND, async (_args, ctx) => {
+        await this.maybeYield();
+        return { stdout: '', stderr: '', exitCode: Number(ctx.env.get('?') ?? 0) || 0 };
+      }),
+      defineCommand(CAPTURE_COMMAND, async (args, ctx) => {
+        this.captured = { args: parseCaptureArgs(args), cwd: ctx.cwd };
+        return { stdout: '', stderr: '', exitCode: Number(args[0]) || 0 };
+      }),
+      defineCommand('complete', async () => ({ stdout: '', stderr: '', exitCode: 0 })),
+    ];
+  }
+
+  /** Lets the event loop run (timers, worker messages) if the line has been busy for a while. */
+  private async maybeYield(): Promise<void> {
+    if (now() - this.lastYield < YIELD_EVERY_MS) return;
+    await new Promise<void>((r) => setTimeout(r, 0));
+    this.lastYield = now();
+  }
+
+  private aliasMap(): Map<string, string> {
+    const map = new Map<string, string>();
+    for (const line of this.state.aliases.split('\n')) {
+      const m = /^alias ([^=]+)='(.*)'$/.exec(line);
+      if (m) map.set(m[1]!, m[2]!.replace(/'\\''/g, "'"));
+    }
+    return map;
+  }
+
+  /** True for `kubectl`, `k`, and aliases whose first word is one of them. */
+  private isKubectl(name: string, depth = 0): boolean {
+    if (name === 'kubectl' || name === 'k') return true;
+    if (depth > 5) return false;
+    const value = this.aliasMap().get(name);
+    const first = value?.trim().split(/\s+/)[0];
+    return first !== undefined && first !== name && this.isKubectl(first, depth + 1);
+  }
+
+  /** The line as it runs: restore the state, the learner's statements, capture the state. */
+  private prepare(ast: ScriptNode): ScriptNode {
+    this.armed = false;
+    this.transform.apply(ast);
+    ast.statements = [...restoreStatements(this.state), ...ast.statements, captureStatement()];
+    return ast;
+  }
+
+  private async runNow(line: string, io: SessionIO): Promise<number> {
+    await this.ready;
+    if (line.trim() !== '') this.lines.push(line.replace(/\n+$/, ''));
+    this.entries.push({ type: 'command', line, clocks: this.clocks() });
+    if (line.trim() === '') return this.state.lastExit;
+
+    let syntaxOk = true;
+    try {
+      parse(line);
+    } catch {
+      syntaxOk = false;
+    }
+    this.sink = { stdout: (t) => io.stdout(t), stderr: (t) => io.stderr(learnerMessage(t)) };
+    this.fs.sink = this.sink;
+    this.captured = undefined;
+    this.armed = syntaxOk;
+    this.lastYield = now();
+    let exit: number;
+    try {
+      const result = await this.bash.exec(line, {
+        cwd: this.state.cwd,
+        env: { OLDPWD: this.state.oldPwd },
+        signal: io.signal,
+        rawScript: true,
+      });
+      if (result.stdout) io.stdout(result.stdout);
+      if (result.stderr) io.stderr(learnerMessage(result.stderr));
+      exit = result.exitCode;
+    } catch (e) {
+      io.stderr(`bash: ${e instanceof Error ? e.message : String(e)}\n`);
+      exit = 1;
+    } finally {
+      this.armed = false;
+      this.fs.sink = undefined;
+      for (const c of this.clusters) c.settle();
+    }
+    if (io.signal?.aborted) {
+      io.stderr('^C\n');
+      exit = 130;
+    }
+    const captured = this.captured as { args: CaptureArgs; cwd: string } | undefined;
+    if (captured) {
+      this.state = stateFromCapture(captured.args, captured.cwd, this.state.functions, this.transform.functions);
+    } else {
+      this.state = { ...this.state, lastExit: exit };
+    }
+    return exit;
+  }
+}
+
+export function createSession(opts: SessionOptions = {}): Session {
+  return new ShellSession(opts);
+}
+
+/**
+ * Rebuilds a session from its log: fresh clusters from the same options (same seeds), each line
+ * run again at the virtual time it first ran, each editor save given back in order.
+ */
+export async function replaySession(log: SessionLogEntry[], opts: SessionOptions = {}): Promise<Session> {
+  const edits = log.filter((e): e is Extract<SessionLogEntry, { type: 'edit' }> => e.type === 'edit');
+  let nextEdit = 0;
+  const editor: Editor | undefined = edits.length
+    ? async (file, content) => {
+        const e = edits[nextEdit++];
+        return e ? e.content : content;
+      }
+    : opts.editor;
+  const session = createSession({ ...opts, editor });
+  const sink = { stdout() {}, stderr() {} };
+  for (const entry of log) {
+    if (entry.type !== 'command') continue;
+    entry.clocks.forEach((t, i) => session.clusters[i]?.advanceTo(t));
+    await session.run(entry.line, sink);
+  }
+  return session;
+}

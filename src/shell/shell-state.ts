@@ -1,0 +1,173 @@
+/**
+ * The shell state that survives from one command line to the next. just-bash starts every `exec`
+ * fresh, so after each line a hidden trailing command captures what bash would remember
+ * (variables with their attributes, aliases, shell options, function names, cwd, `$?`), and the
+ * next line starts with statements that put it back. Functions are carried as the AST nodes of
+ * their last definition. All of it is plain JSON apart from those nodes, which are JSON too.
+ */
+import { parse, type StatementNode } from 'just-bash';
+import type { FunctionDefNode } from './terminal-transform.ts';
+
+export const CAPTURE_COMMAND = '__kubelab_capture';
+
+export interface ShellState {
+  cwd: string;
+  oldPwd: string;
+  /** `declare -p` output for the learner's variables (re-executable). */
+  declarations: string;
+  /** `alias` output, one `alias name='value'` a line. */
+  aliases: string;
+  /** `shopt -p` lines that differ from a fresh shell. */
+  shopt: string;
+  /** `set -o name` for the options that are on. */
+  setOptions: string[];
+  /** Function definitions by name, as just-bash AST nodes. */
+  functions: Record<string, FunctionDefNode>;
+  lastExit: number;
+}
+
+/** Variables the shell itself manages: never restored from a capture. */
+const SHELL_MANAGED = new Set([
+  '?', '_', 'PIPESTATUS', 'BASHOPTS', 'SHELLOPTS', 'PWD', 'OLDPWD', 'FUNCNAME', 'LINENO', 'RANDOM',
+  'SECONDS', 'PPID', 'UID', 'EUID', 'BASHPID', 'OPTIND', 'OPTARG', 'BASH_LINENO', 'BASH_SOURCE',
+  'BASH_ARGC', 'BASH_ARGV', 'BASH_REMATCH', 'BASH_COMMAND', 'BASH_SUBSHELL', 'GROUPS', 'HISTCMD',
+]);
+
+/** `set -o` options carried between lines; errexit and noexec would end an interactive shell. */
+const CARRIED_SET_OPTIONS = new Set(['allexport', 'noclobber', 'noglob', 'nounset', 'pipefail', 'xtrace', 'verbose']);
+
+/** The capture statement, appended after the learner's line. */
+export function captureStatement(): StatementNode {
+  const script = parse(
+    `${CAPTURE_COMMAND} "$?" "$(declare -p)" "$(alias)" "$(shopt -p)" "$(set +o)" "$(declare -F)" "$OLDPWD"`,
+  );
+  return script.statements[0]!;
+}
+
+export interface CaptureArgs {
+  exit: number;
+  declarations: string;
+  aliases: string;
+  shopt: string;
+  setO: string;
+  functionNames: string[];
+  oldPwd: string;
+}
+
+export function parseCaptureArgs(args: string[]): CaptureArgs {
+  const [exit = '0', declarations = '', aliases = '', shopt = '', setO = '', declareF = '', oldPwd = ''] = args;
+  return {
+    exit: Number(exit) || 0,
+    declarations,
+    aliases,
+    shopt,
+    setO,
+    functionNames: declareF
+      .split('\n')
+      .map((l) => l.replace(/^declare -f[a-z]* /, '').trim())
+      .filter(Boolean),
+    oldPwd,
+  };
+}
+
+/** Builds the state to carry from a capture, the functions defined so far and the cwd. */
+export function stateFromCapture(
+  cap: CaptureArgs,
+  cwd: string,
+  known: Record<string, FunctionDefNode>,
+  defined: FunctionDefNode[],
+): ShellState {
+  const latest: Record<string, FunctionDefNode> = { ...known };
+  for (const f of defined) latest[f.name] = f;
+  const functions: Record<string, FunctionDefNode> = {};
+  for (const name of cap.functionNames) if (latest[name]) functions[name] = latest[name]!;
+  return {
+    cwd,
+    oldPwd: cap.oldPwd || cwd,
+    declarations: filterDeclarations(cap.declarations),
+    aliases: cap.aliases,
+    shopt: cap.shopt
+      .split('\n')
+      .filter((l) => l === 'shopt -s extglob' || l === 'shopt -s dotglob' || l === 'shopt -s nullglob' || l === 'shopt -s failglob' || l === 'shopt -s globstar' || l === 'shopt -s nocaseglob' || l === 'shopt -s nocasematch' || l === 'shopt -s lastpipe' || l === 'shopt -s xpg_echo' || l === 'shopt -u expand_aliases')
+      .join('\n'),
+    setOptions: cap.setO
+      .split('\n')
+      .map((l) => /^set -o (\S+)$/.exec(l)?.[1])
+      .filter((o): o is string => o !== undefined && CARRIED_SET_OPTIONS.has(o)),
+    functions,
+    lastExit: cap.exit,
+  };
+}
+
+/** Keeps only the `declare` statements of the learner's own variables. */
+function filterDeclarations(text: string): string {
+  if (!text.trim()) return '';
+  const kept: string[] = [];
+  const lines = text.split('\n');
+  // declare -p prints one declaration a line unless a value spans lines; re-split by statement.
+  let buffer = '';
+  for (const line of lines) {
+    buffer = buffer ? buffer + '\n' + line : line;
+    let st: StatementNode | undefined;
+    try {
+      const one = parse(buffer);
+      if (one.statements.length !== 1) continue;
+      st = one.statements[0];
+    } catch {
+      continue;
+    }
+    const name = declaredName(st!);
+    if (name && !SHELL_MANAGED.has(name) && !name.startsWith('BASH_') && !name.startsWith('COMP_')) kept.push(buffer);
+    buffer = '';
+  }
+  return kept.join('\n');
+}
+
+function declaredName(st: StatementNode): string | undefined {
+  const cmd = st.pipelines[0]?.commands[0];
+  if (cmd?.type !== 'SimpleCommand') return undefined;
+  const last = cmd.args[cmd.args.length - 1];
+  const lit = last?.parts[0];
+  if (!lit || lit.type !== 'Literal') return undefined;
+  return /^([A-Za-z_][A-Za-z0-9_]*)/.exec(lit.value)?.[1];
+}
+
+export function freshState(home: string): ShellState {
+  return {
+    cwd: home,
+    oldPwd: home,
+    declarations: '',
+    aliases: "alias k='kubectl'",
+    shopt: '',
+    setOptions: [],
+    functions: {},
+    lastExit: 0,
+  };
+}
+
+/** The statements that put a carried state back at the start of a fresh exec. */
+export function restoreStatements(state: ShellState): StatementNode[] {
+  const text = [
+    'shopt -s expand_aliases',
+    state.shopt,
+    state.aliases,
+    state.declarations,
+    ...state.setOptions.map((o) => `set -o ${o}`),
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const statements = [...parse(text).statements];
+  for (const f of Object.values(state.functions)) {
+    statements.push({
+      type: 'Statement',
+      pipelines: [{ type: 'Pipeline', commands: [structuredClone(f)], negated: false }],
+      operators: [],
+      background: false,
+    } as StatementNode);
+  }
+  if (state.lastExit !== 0 && !state.setOptions.includes('xtrace')) {
+    // `(exit N)` restores `$?` for the learner's first command.
+    statements.push(...parse(`(exit ${state.lastExit})`).statements);
+  }
+  return statements;
+}

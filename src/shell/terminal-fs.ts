@@ -1,0 +1,100 @@
+/**
+ * The learner's filesystem: just-bash's in-memory fs plus the terminal as a device. Writing to
+ * `/dev/tty` (stdout) or TERMINAL_STDERR goes straight to the live terminal instead of a file; the
+ * Session redirects every command whose output would reach the terminal there, so output appears
+ * as it is produced and in order, even inside a long loop.
+ */
+import { InMemoryFs } from 'just-bash';
+
+export const TERMINAL_STDOUT = '/dev/tty';
+export const TERMINAL_STDERR = '/dev/.tty-stderr';
+
+export interface TerminalSink {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+type Content = Parameters<InMemoryFs['writeFile']>[1];
+type Options = Parameters<InMemoryFs['writeFile']>[2];
+
+const decoder = new TextDecoder();
+
+function toText(content: Content): string {
+  if (typeof content === 'string') return content;
+  return decoder.decode(content as Uint8Array);
+}
+
+/** Directories just-bash fills with command stubs: not the learner's files. */
+const SYSTEM_DIRS = ['/bin', '/usr', '/dev', '/proc', '/sys'];
+
+export function isSystemPath(path: string): boolean {
+  return SYSTEM_DIRS.some((d) => path === d || path.startsWith(d + '/'));
+}
+
+export class TerminalFs extends InMemoryFs {
+  /** Where terminal writes go; swapped for each `run` by the Session. */
+  sink: TerminalSink | undefined;
+
+  override async writeFile(path: string, content: Content, options?: Options): Promise<void> {
+    if (this.toTerminal(path, content)) return;
+    return super.writeFile(path, content, options);
+  }
+
+  override async appendFile(path: string, content: Content, options?: Options): Promise<void> {
+    if (this.toTerminal(path, content)) return;
+    return super.appendFile(path, content, options);
+  }
+
+  private toTerminal(path: string, content: Content): boolean {
+    if (path !== TERMINAL_STDOUT && path !== TERMINAL_STDERR) return false;
+    const text = toText(content);
+    if (text && this.sink) {
+      if (path === TERMINAL_STDOUT) this.sink.stdout(text);
+      else this.sink.stderr(text);
+    }
+    return true;
+  }
+
+  /**
+   * The filesystem's entries. InMemoryFs keeps them in a private map; reading it directly lets
+   * snapshots be synchronous (just-bash 3.4 is pinned in package.json).
+   */
+  private entries(): Map<string, { type: string; content?: string | Uint8Array }> {
+    const data = (this as unknown as { data?: unknown }).data;
+    return data instanceof Map ? data : new Map();
+  }
+
+  /** Every regular file outside the system directories, as path → text. */
+  userFilesSync(): Record<string, string> {
+    const out: Record<string, string> = {};
+    for (const [path, entry] of [...this.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      if (isSystemPath(path) || entry.type !== 'file') continue;
+      const c = entry.content;
+      out[path] = typeof c === 'string' ? c : c instanceof Uint8Array ? decoder.decode(c) : '';
+    }
+    return out;
+  }
+
+  /** Every directory outside the system directories. */
+  userDirsSync(): string[] {
+    return [...this.entries()]
+      .filter(([path, e]) => e.type === 'directory' && path !== '/' && !isSystemPath(path))
+      .map(([path]) => path)
+      .sort();
+  }
+
+  /** Replaces every file and directory outside the system directories. */
+  replaceUserFiles(dirs: string[], files: Record<string, string>): void {
+    const self = this as unknown as { deleteEntry?: (path: string) => void };
+    for (const path of [...this.entries().keys()]) {
+      if (path === '/' || isSystemPath(path)) continue;
+      if (typeof self.deleteEntry === 'function') self.deleteEntry(path);
+      else this.entries().delete(path);
+    }
+    for (const d of dirs) this.mkdirSync(d, { recursive: true });
+    for (const [path, content] of Object.entries(files)) {
+      this.mkdirSync(path.slice(0, path.lastIndexOf('/')) || '/', { recursive: true });
+      this.writeFileSync(path, content);
+    }
+  }
+}

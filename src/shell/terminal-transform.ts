@@ -1,0 +1,230 @@
+/**
+ * Rewrites the learner's command line (as a just-bash AST, before it runs) so that the shell
+ * behaves like one attached to a terminal:
+ *
+ * - every command whose stdout or stderr would reach the terminal gets `>/dev/tty` and
+ *   `2>TERMINAL_STDERR` placed before its own redirections, so its output is written live, in
+ *   order (the learner's redirections come after and still win, as in bash);
+ * - `kubectl`/`k` at such a place is told its stdout is a terminal (`KUBELAB_TTY=1`), so
+ *   `kubectl get -w` can stream while it runs;
+ * - every loop body starts with a call to the yield command, so a runaway loop lets the event
+ *   loop breathe and Ctrl-C can arrive;
+ * - function definitions are collected, so the Session can carry them to the next command line.
+ */
+import type { CommandNode, PipelineNode, ScriptNode, SimpleCommandNode, StatementNode, WordNode } from 'just-bash';
+import { TERMINAL_STDERR, TERMINAL_STDOUT } from './terminal-fs.ts';
+
+export type RedirectionNode = SimpleCommandNode['redirections'][number];
+export type FunctionDefNode = Extract<CommandNode, { type: 'FunctionDef' }>;
+type CompoundNode = Exclude<CommandNode, SimpleCommandNode | FunctionDefNode>;
+
+/** The environment variable that tells kubectl its stdout is the terminal. */
+export const TTY_ENV = 'KUBELAB_TTY';
+/** The hidden command placed at the top of every loop body. */
+export const YIELD_COMMAND = '__kubelab_yield';
+
+export interface TransformOptions {
+  /** True for command names that stream to a terminal (kubectl and its aliases). */
+  isStreamingCommand(name: string): boolean;
+}
+
+export function literalWord(value: string): WordNode {
+  return { type: 'Word', parts: [{ type: 'Literal', value }] } as WordNode;
+}
+
+/** The text of a word made only of literal or quoted parts; undefined if it needs expansion. */
+export function staticWordText(word: WordNode | null | undefined): string | undefined {
+  if (!word) return undefined;
+  let out = '';
+  for (const part of word.parts) {
+    if (part.type === 'Literal' || part.type === 'SingleQuoted' || part.type === 'Escaped') out += part.value;
+    else return undefined;
+  }
+  return out;
+}
+
+function redirect(fd: number | null, path: string): RedirectionNode {
+  return { type: 'Redirection', fd, operator: '>', target: literalWord(path) } as RedirectionNode;
+}
+
+/** True when a redirection sends fd 1 (stdout) somewhere other than where it was going. */
+export function isStdoutRedirect(r: RedirectionNode): boolean {
+  if (r.operator === '&>' || r.operator === '&>>') return true;
+  if (r.operator === '>' || r.operator === '>>' || r.operator === '>|' || r.operator === '>&' || r.operator === '<>') {
+    return r.fd === null || r.fd === 1;
+  }
+  return false;
+}
+
+function isOutputRedirect(r: RedirectionNode): boolean {
+  return r.operator !== '<' && r.operator !== '<<' && r.operator !== '<<-' && r.operator !== '<<<' && r.operator !== '<&';
+}
+
+interface Reach {
+  stdout: boolean;
+  stderr: boolean;
+}
+
+export class TerminalTransform {
+  /** Function definitions seen in the last transformed script, in order. */
+  functions: FunctionDefNode[] = [];
+
+  constructor(private readonly opts: TransformOptions) {}
+
+  /** Transforms the user's statements in place. */
+  apply(script: ScriptNode): ScriptNode {
+    this.functions = [];
+    this.statements(script.statements, { stdout: true, stderr: true });
+    return script;
+  }
+
+  private statements(list: StatementNode[], reach: Reach | undefined): void {
+    for (const st of list) {
+      for (const p of st.pipelines) this.pipeline(p, reach);
+    }
+  }
+
+  private pipeline(p: PipelineNode, reach: Reach | undefined): void {
+    const last = p.commands.length - 1;
+    p.commands.forEach((cmd, i) => {
+      const r: Reach | undefined = reach && {
+        stdout: reach.stdout && i === last,
+        stderr: reach.stderr && !(p.pipeStderr?.[i] ?? false),
+      };
+      this.command(cmd, r);
+    });
+  }
+
+  private command(cmd: CommandNode, reach: Reach | undefined): void {
+    switch (cmd.type) {
+      case 'SimpleCommand':
+        if (reach) this.simple(cmd, reach);
+        return;
+      case 'FunctionDef':
+        this.functions.push(cmd);
+        this.loops(cmd.body);
+        return;
+      default:
+        this.compound(cmd, reach);
+    }
+  }
+
+  private simple(cmd: SimpleCommandNode, reach: Reach): void {
+    if (!cmd.name) return;
+    const own = cmd.redirections;
+    const added: RedirectionNode[] = [];
+    if (reach.stdout) added.push(redirect(null, TERMINAL_STDOUT));
+    if (reach.stderr) added.push(redirect(2, TERMINAL_STDERR));
+    cmd.redirections = [...added, ...own];
+    const name = staticWordText(cmd.name);
+    if (reach.stdout && name !== undefined && this.opts.isStreamingCommand(name) && !own.some(isStdoutRedirect)) {
+      cmd.assignments = [
+        ...cmd.assignments,
+        { type: 'Assignment', name: TTY_ENV, value: literalWord('1'), append: false, array: null } as SimpleCommandNode['assignments'][number],
+      ];
+    }
+  }
+
+  private compound(cmd: CompoundNode, reach: Reach | undefined): void {
+    // A compound with output redirections of its own is written as a whole.
+    const redirected = cmd.redirections.some(isOutputRedirect);
+    if (reach && redirected) {
+      const added: RedirectionNode[] = [];
+      if (reach.stdout) added.push(redirect(null, TERMINAL_STDOUT));
+      if (reach.stderr) added.push(redirect(2, TERMINAL_STDERR));
+      cmd.redirections = [...added, ...cmd.redirections];
+    }
+    const inner = redirected ? undefined : reach;
+    switch (cmd.type) {
+      case 'If':
+        for (const c of cmd.clauses) {
+          this.statements(c.condition, inner);
+          this.statements(c.body, inner);
+        }
+        if (cmd.elseBody) this.statements(cmd.elseBody, inner);
+        return;
+      case 'For':
+      case 'CStyleFor':
+        this.statements(cmd.body, inner);
+        cmd.body.unshift(yieldStatement());
+        return;
+      case 'While':
+      case 'Until':
+        this.statements(cmd.condition, inner);
+        this.statements(cmd.body, inner);
+        cmd.body.unshift(yieldStatement());
+        return;
+      case 'Case':
+        for (const item of cmd.items) this.statements(item.body, inner);
+        return;
+      case 'Subshell':
+      case 'Group':
+        this.statements(cmd.body, inner);
+        return;
+      default:
+        return;
+    }
+  }
+
+  /** Adds the yield call to loops inside a function body (its output stays untouched). */
+  private loops(cmd: CommandNode): void {
+    const walk = (list: StatementNode[]) => {
+      for (const st of list) for (const p of st.pipelines) for (const c of p.commands) this.loops(c);
+    };
+    switch (cmd.type) {
+      case 'SimpleCommand':
+        return;
+      case 'FunctionDef':
+        this.loops(cmd.body);
+        return;
+      case 'If':
+        for (const c of cmd.clauses) {
+          walk(c.condition);
+          walk(c.body);
+        }
+        if (cmd.elseBody) walk(cmd.elseBody);
+        return;
+      case 'For':
+      case 'CStyleFor':
+        walk(cmd.body);
+        if (!isYield(cmd.body[0])) cmd.body.unshift(yieldStatement());
+        return;
+      case 'While':
+      case 'Until':
+        walk(cmd.condition);
+        walk(cmd.body);
+        if (!isYield(cmd.body[0])) cmd.body.unshift(yieldStatement());
+        return;
+      case 'Case':
+        for (const item of cmd.items) walk(item.body);
+        return;
+      case 'Subshell':
+      case 'Group':
+        walk(cmd.body);
+        return;
+      default:
+        return;
+    }
+  }
+}
+
+function yieldStatement(): StatementNode {
+  const cmd = {
+    type: 'SimpleCommand',
+    assignments: [],
+    name: literalWord(YIELD_COMMAND),
+    args: [],
+    redirections: [],
+  } as unknown as SimpleCommandNode;
+  return {
+    type: 'Statement',
+    pipelines: [{ type: 'Pipeline', commands: [cmd], negated: false } as PipelineNode],
+    operators: [],
+    background: false,
+  } as StatementNode;
+}
+
+function isYield(st: StatementNode | undefined): boolean {
+  const c = st?.pipelines[0]?.commands[0];
+  return c?.type === 'SimpleCommand' && staticWordText(c.name) === YIELD_COMMAND;
+}
