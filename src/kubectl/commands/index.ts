@@ -13,6 +13,8 @@ import { uncordon } from './uncordon.ts';
 import { drain } from './drain.ts';
 import { taint } from './taint.ts';
 import { config } from './config.ts';
+import { logs } from './logs.ts';
+import { exec } from './exec.ts';
 import { label } from './label.ts';
 import { annotate } from './annotate.ts';
 import { scale } from './scale.ts';
@@ -23,4 +25,4 @@ import { describe } from './describe.ts';
 import { events } from './events.ts';
 import { version } from './version.ts';
 
-export const COMMANDS: KubectlCommand[] = [create, run, set, get, del, scale, cordon, uncordon, drain, taint, events, apply, patch, replace, label, annotate, config, apiResources, describe, version];
+export const COMMANDS: KubectlCommand[] = [create, run, set, get, del, scale, cordon, uncordon, drain, taint, logs, exec, events, apply, patch, replace, label, annotate, config, apiResources, describe, version];
