@@ -64,9 +64,26 @@ function uuidFrom(text: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
 
+/** A locally administered unicast MAC, as the kernel picks for the flannel.1 VXLAN device. */
 function vtepMAC(name: string): string {
-  const h = hexFrom(`mac/${name}`, 12);
-  return h.match(/../g)!.join(':');
+  const bytes = hexFrom(`mac/${name}`, 12).match(/../g)!;
+  bytes[0] = ((parseInt(bytes[0]!, 16) & 0xfe) | 0x02).toString(16).padStart(2, '0');
+  return bytes.join(':');
+}
+
+/** What a node's kubelet, kube-proxy and the node controller record as the node starts. */
+function recordNodeStartEvents(cluster: Cluster, node: Stored): void {
+  const name = node.metadata.name!;
+  const kubelet = { component: 'kubelet', host: name };
+  const ev = cluster.events;
+  ev.normal(node, 'Starting', '', { component: 'kube-proxy' });
+  ev.normal(node, 'Starting', 'Starting kubelet.', kubelet);
+  ev.normal(node, 'NodeHasSufficientMemory', `Node ${name} status is now: NodeHasSufficientMemory`, kubelet);
+  ev.normal(node, 'NodeHasNoDiskPressure', `Node ${name} status is now: NodeHasNoDiskPressure`, kubelet);
+  ev.normal(node, 'NodeHasSufficientPID', `Node ${name} status is now: NodeHasSufficientPID`, kubelet);
+  ev.normal(node, 'NodeAllocatableEnforced', 'Updated Node Allocatable limit across pods', kubelet);
+  ev.normal(node, 'RegisteredNode', `Node ${name} event: Registered Node ${name} in Controller`, { component: 'node-controller' });
+  ev.normal(node, 'NodeReady', `Node ${name} status is now: NodeReady`, kubelet);
 }
 
 export function nodeObject(spec: NodeSpec, index: number, now?: number): KubeObject {
@@ -228,12 +245,12 @@ function standardStorageClass(): KubeObject {
  * A Deployment whose pods no controller has made (no Deployment controller registered): its
  * ReplicaSet and pods as that controller would create them.
  */
-function ensureDeploymentPods(cluster: Cluster, deploy: Stored): void {
+function ensureDeploymentPods(cluster: Cluster, deploy: Stored): string | undefined {
   const api = cluster.api;
   const ns = deploy.metadata.namespace;
   const owned = (kind: string, owner: Stored) =>
     api.list(kind, { namespace: ns }).filter((o) => o.metadata.ownerReferences?.some((r) => r.uid === owner.metadata.uid));
-  if (owned('ReplicaSet', deploy).length > 0) return;
+  if (owned('ReplicaSet', deploy).length > 0) return undefined;
   const template = deploy.spec.template;
   const hash = safeEncode(fnv1a(JSON.stringify(template)));
   const labels = { ...template.metadata?.labels, 'pod-template-hash': hash };
@@ -258,7 +275,7 @@ function ensureDeploymentPods(cluster: Cluster, deploy: Stored): void {
       template: { ...template, metadata: { ...template.metadata, labels } },
     },
   });
-  if (owned('Pod', rs).length > 0) return;
+  if (owned('Pod', rs).length > 0) return undefined;
   for (let i = 0; i < (deploy.spec.replicas ?? 1); i++) {
     api.create({
       apiVersion: 'v1',
@@ -267,6 +284,34 @@ function ensureDeploymentPods(cluster: Cluster, deploy: Stored): void {
       spec: structuredClone(template.spec),
     });
   }
+  return rs.metadata.name;
+}
+
+/** The statuses a Deployment controller would have written once the fallback pods are ready. */
+function settleDeploymentStatus(cluster: Cluster, namespace: string, deployName: string, rsName: string): void {
+  const api = cluster.api;
+  const rs = api.get('ReplicaSet', namespace, rsName);
+  const pods = api.list('Pod', { namespace }).filter((p) => p.metadata.ownerReferences?.some((r) => r.uid === rs.metadata.uid));
+  const ready = pods.filter((p) => (p.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True')).length;
+  const replicas = pods.length;
+  api.mutate('ReplicaSet', namespace, rsName, (o) => {
+    o.status = { replicas, fullyLabeledReplicas: replicas, readyReplicas: ready, availableReplicas: ready, observedGeneration: o.metadata.generation ?? 1 };
+  }, { subresource: 'status' });
+  const t = toRFC3339(cluster.clock.now());
+  const created = api.get('Deployment', namespace, deployName).metadata.creationTimestamp;
+  api.mutate('Deployment', namespace, deployName, (o) => {
+    o.status = {
+      observedGeneration: o.metadata.generation ?? 1,
+      replicas,
+      updatedReplicas: replicas,
+      readyReplicas: ready,
+      availableReplicas: ready,
+      conditions: [
+        { type: 'Available', status: 'True', lastUpdateTime: t, lastTransitionTime: t, reason: 'MinimumReplicasAvailable', message: 'Deployment has minimum availability.' },
+        { type: 'Progressing', status: 'True', lastUpdateTime: t, lastTransitionTime: created, reason: 'NewReplicaSetAvailable', message: `ReplicaSet "${rsName}" has successfully progressed.` },
+      ],
+    };
+  }, { subresource: 'status' });
 }
 
 /**
@@ -297,6 +342,7 @@ function bootstrapFresh(cluster: Cluster, nodes: NodeSpec[]): void {
   }
   for (const pc of priorityClasses()) api.create(pc);
   const created = nodes.map((spec, i) => api.create(nodeObject(spec, i, t0)));
+  for (const node of created) recordNodeStartEvents(cluster, node);
   const controlPlaneIndex = Math.max(0, nodes.findIndex((n) => n.role === 'control-plane'));
   for (const obj of kubernetesService(nodeIP(controlPlaneIndex))) api.create(obj);
   api.create(standardStorageClass());
@@ -319,6 +365,12 @@ function bootstrapFresh(cluster: Cluster, nodes: NodeSpec[]): void {
   });
   for (const obj of systemWorkloads()) api.create(obj);
   cluster.settle();
-  for (const deploy of api.list('Deployment', { namespace: 'kube-system' })) ensureDeploymentPods(cluster, deploy);
+  const fallback: [string, string][] = [];
+  for (const deploy of api.list('Deployment', { namespace: 'kube-system' })) {
+    const rs = ensureDeploymentPods(cluster, deploy);
+    if (rs) fallback.push([deploy.metadata.name!, rs]);
+  }
   cluster.advance(BOOTSTRAP_MS);
+  for (const [deploy, rs] of fallback) settleDeploymentStatus(cluster, 'kube-system', deploy, rs);
+  cluster.settle();
 }
