@@ -21,8 +21,12 @@ const MAX_LOG_LINES = 20_000;
 
 interface ProcessProgress {
   argv: string[];
-  /** Events of the behaviour's run already applied. */
-  applied: number;
+  /**
+   * Run time (ms after start) up to which the behaviour's events have been applied; -1 before
+   * the first. Replays skip by time, not by count, so a replay that reads files the run itself
+   * changed cannot re-apply or skip anything.
+   */
+  appliedUntil: number;
   interactive?: boolean;
   /** When the process will exit on its own, if it will (ms after start). */
   exitAt?: number;
@@ -140,7 +144,7 @@ export function startProcess(o: StartOptions): ContainerProcess {
     image: o.image,
     behaviour: o.behaviour.name,
     startedAt: o.now,
-    state: { argv, applied: 0, interactive: Boolean(o.container.stdin) } satisfies ProcessProgress as unknown as Record<string, unknown>,
+    state: { argv, appliedUntil: -1, interactive: Boolean(o.container.stdin) } satisfies ProcessProgress as unknown as Record<string, unknown>,
     logs: [],
     files: {},
     env: containerEnv(o.api, o.pod, o.container),
@@ -163,18 +167,21 @@ export function plannedExit(proc: ContainerProcess): { at: number; code: number 
 
 /** Applies the process's output and file writes up to `now` (or its end). */
 export function catchUp(api: Store, runtime: Runtime, pod: Stored<K8s<Pod>>, container: Container, proc: ContainerProcess, now: number): void {
+
   const end = Math.min(now, proc.finishedAt ?? Infinity);
   const p = progress(proc);
   const fs = containerFs(api, runtime, pod, container, proc.files);
   const behaviour = behaviourNamed(proc.behaviour);
   const run = behaviour.run(p.argv, processContext(proc, fs), Math.max(0, end - proc.startedAt));
-  const fresh = run.events.slice(p.applied).filter((e) => e.at <= end - proc.startedAt);
+  const until = end - proc.startedAt;
+  if (until <= p.appliedUntil) return;
+  const fresh = run.events.filter((e) => e.at > p.appliedUntil && e.at <= until);
   for (const e of fresh) {
     if (e.log !== undefined) proc.logs.push({ time: proc.startedAt + e.at, text: e.log });
     if (e.write?.remove) fs.remove(e.write.path);
     else if (e.write) fs.write(e.write.path, e.write.content, e.write.append);
   }
-  p.applied += fresh.length;
+  p.appliedUntil = until;
   if (proc.logs.length > MAX_LOG_LINES) proc.logs.splice(0, proc.logs.length - MAX_LOG_LINES);
 }
 

@@ -13,9 +13,13 @@ import { toRFC3339 } from '../clock.ts';
 import { podVolumesWait } from './volumes.ts';
 import { refreshPodStatus } from './pod-status.ts';
 import { kubeletState, type PodRecord } from './state.ts';
-import { STAGES, type MPod, type Stage, type StageContext } from './stages.ts';
+import { type MPod, type Stage, type StageContext } from './stages.ts';
+import { STAGES } from './profile.ts';
 
 export const KUBELET_DOWN_ANNOTATION = 'kubelab.dev/kubelet';
+
+/** Suffix of the second timer a pod may hold: the next foreground transition behind a probe. */
+const WAKE = '#wake';
 
 /** A node whose kubelet is stopped (a fault) or that reports NotReady makes no pod transitions. */
 export function isKubeletDown(node: Stored<K8s<Node>>): boolean {
@@ -86,7 +90,8 @@ export class Kubelet implements Controller {
     }
   }
 
-  sync(key: string): void {
+  sync(queued: string): void {
+    const key = queued.endsWith(WAKE) ? queued.slice(0, -WAKE.length) : queued;
     const { namespace, name } = splitMetaKey(key);
     const { api, runtime, clock } = this.ctx;
     const state = kubeletState(runtime);
@@ -116,7 +121,13 @@ export class Kubelet implements Controller {
     const due = dueStage(pod, sctx);
     if (!due) return;
     if (due.at > now) {
-      this.ctx.enqueueAfter(key, due.at - now, { background: due.stage.background?.(pod, sctx) ?? false });
+      const background = due.stage.background?.(pod, sctx) ?? false;
+      this.ctx.enqueueAfter(key, due.at - now, { background });
+      if (background) {
+        // A steady probe must not hide a real transition due later (an exit, a restart).
+        const fg = dueStage(pod, sctx, STAGES.filter((s) => !s.background));
+        if (fg && fg.at > now) this.ctx.enqueueAfter(`${key}${WAKE}`, fg.at - now);
+      }
       return;
     }
     const copy = clone(pod) as MPod;

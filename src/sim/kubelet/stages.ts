@@ -23,7 +23,6 @@ import { behaviourNamed } from '../images/registry.ts';
 import { podVolumesWait, type VolumeWait } from './volumes.ts';
 import { waitingStatus, type MContainerStatus, type MPodStatus } from './pod-status.ts';
 import type { BackoffEntry, PodRecord } from './state.ts';
-import { probeStages } from './probes.ts';
 
 export type MPod = Mutable<K8s<Pod>> & { status: MPodStatus };
 
@@ -90,7 +89,7 @@ export function slotStatus(pod: Pod, slot: Slot): MContainerStatus | undefined {
   return list?.find((s) => s.name === slot.container.name) as MContainerStatus | undefined;
 }
 
-function putSlotStatus(pod: MPod, slot: Slot, cs: MContainerStatus): void {
+export function putSlotStatus(pod: MPod, slot: Slot, cs: MContainerStatus): void {
   const key = slot.init ? 'initContainerStatuses' : 'containerStatuses';
   const list = [...(pod.status[key] ?? [])];
   const i = list.findIndex((s) => s.name === cs.name);
@@ -418,6 +417,12 @@ const sandbox: Stage = {
   },
 };
 
+/** The image pull back-off of a slot, if it is for the image the spec names now. */
+function pullBackoffOf(slot: Slot, ctx: StageContext): BackoffEntry | undefined {
+  const entry = ctx.record.pullBackoff[slot.id];
+  return entry && entry.image === slot.container.image ? entry : undefined;
+}
+
 function pullSlot(pod: Pod, ctx: StageContext): Slot | undefined {
   if (isDeleting(pod) || isNodeHolding(pod, ctx) || ctx.record.pull) return undefined;
   const s = nextSlot(pod);
@@ -431,8 +436,8 @@ function pullSlot(pod: Pod, ctx: StageContext): Slot | undefined {
 const pull: Stage = {
   name: 'pull',
   matches: (pod, ctx) => pullSlot(pod, ctx) !== undefined,
-  since: (pod, ctx) => ctx.record.pullBackoff[pullSlot(pod, ctx)!.id]?.at ?? ctx.record.since,
-  delay: (pod, ctx) => ctx.record.pullBackoff[pullSlot(pod, ctx)!.id]?.ms ?? 0,
+  since: (pod, ctx) => pullBackoffOf(pullSlot(pod, ctx)!, ctx)?.at ?? ctx.record.since,
+  delay: (pod, ctx) => pullBackoffOf(pullSlot(pod, ctx)!, ctx)?.ms ?? 0,
   next(pod, ctx) {
     const s = pullSlot(pod, ctx)!;
     const image = s.container.image ?? '';
@@ -476,9 +481,9 @@ const pulled: Stage = {
     const fp = fieldPathOf(s);
     const resolved = resolveImage(p.image, ctx.runtime);
     if (!resolved.ok) {
-      const prev = ctx.record.pullBackoff[s.id];
+      const prev = pullBackoffOf(s, ctx);
       const count = (prev?.count ?? 0) + 1;
-      ctx.record.pullBackoff[s.id] = { count, at: ctx.now, ms: backoffMs(count, ctx.timings.imageBackoffInitialMs, ctx.timings.imageBackoffMaxMs) };
+      ctx.record.pullBackoff[s.id] = { count, at: ctx.now, ms: backoffMs(count, ctx.timings.imageBackoffInitialMs, ctx.timings.imageBackoffMaxMs), image: p.image };
       const cs = slotStatus(pod, s) ?? waitingStatus(s.container.name, p.image, 'ContainerCreating');
       putSlotStatus(pod, s, { ...cs, state: { waiting: { reason: 'ErrImagePull', message: resolved.message } } });
       return {
@@ -531,7 +536,8 @@ function startSlot(pod: Pod, ctx: StageContext): Slot | undefined {
   const s = nextSlot(pod);
   if (!s) return undefined;
   const reason = slotStatus(pod, s)?.state?.waiting?.reason;
-  if (reason === 'ErrImagePull' || reason === 'ImagePullBackOff' || reason === 'InvalidImageName') return undefined;
+  const pulledNow = ctx.record.pulled.includes(s.id);
+  if (!pulledNow && (reason === 'ErrImagePull' || reason === 'ImagePullBackOff' || reason === 'InvalidImageName')) return undefined;
   if (needsPull(pod, s, ctx)) return undefined;
   return s;
 }
@@ -627,7 +633,7 @@ const restart: Stage = {
   name: 'restart',
   matches(pod, ctx) {
     const c = crashSlot(pod, ctx);
-    if (!c) return false;
+    if (!c || ctx.record.pull) return false;
     const cs = slotStatus(pod, c.slot);
     return c.wait === 0 || cs?.state?.waiting?.reason === 'CrashLoopBackOff';
   },
@@ -635,6 +641,11 @@ const restart: Stage = {
   delay: (pod, ctx) => crashSlot(pod, ctx)!.wait,
   next(pod, ctx) {
     const { slot, exit: e } = crashSlot(pod, ctx)!;
+    if (needsPull(pod, slot, ctx)) {
+      // imagePullPolicy Always (or an image not on the node): pull again before restarting.
+      ctx.record.pull = { slot: slot.id, image: slot.container.image ?? '', at: ctx.now };
+      return { events: [{ type: 'Normal', reason: 'Pulling', message: `Pulling image "${slot.container.image}"`, fieldPath: fieldPathOf(slot) }] };
+    }
     const prev: BackoffEntry | undefined = ctx.record.backoff[slot.id];
     const reset = e.finishedAt - e.startedAt > 2 * ctx.timings.crashBackoffMaxMs;
     const count = reset || !prev ? 1 : prev.count + 1;
@@ -644,23 +655,31 @@ const restart: Stage = {
   },
 };
 
-/** Every stage, in priority order (ties on due time go to the earlier one). */
-export const STAGES: readonly Stage[] = [
-  kill,
-  stop,
-  remove,
-  accept,
-  mountWait,
-  sandbox,
-  exit,
-  ...probeStages,
-  crashLoopBackOff,
-  restart,
-  pulled,
-  imagePullBackOff,
-  pull,
-  start,
-];
+function changedSlot(pod: Pod): Slot | undefined {
+  if (isDeleting(pod)) return undefined;
+  return runningSlots(pod).find((s) => {
+    const cs = slotStatus(pod, s)!;
+    const r = resolveImage(s.container.image ?? '');
+    return r.ref !== undefined && cs.image !== fullName(r.ref);
+  });
+}
 
-export { startContainer as startSlotContainer };
-export type { BackoffEntry };
+/** A running container whose image changed in the spec is killed and started again. */
+const redefine: Stage = {
+  name: 'redefine',
+  matches: (pod) => changedSlot(pod) !== undefined,
+  delay: () => 0,
+  next(pod, ctx) {
+    const s = changedSlot(pod)!;
+    const { code } = stopTime(pod, s, ctx);
+    terminateContainer(pod, s, ctx, code, ctx.now);
+    delete ctx.record.backoff[s.id];
+    return {
+      events: [{ type: 'Normal', reason: 'Killing', message: `Container ${s.container.name} definition changed, will be restarted`, fieldPath: fieldPathOf(s) }],
+      explain: `image of ${s.container.name} changed: restarting it`,
+    };
+  },
+};
+
+/** The lifecycle stages by name; profile.ts orders them (with the probe stage). */
+export const LIFECYCLE = { redefine, kill, stop, remove, accept, mountWait, sandbox, exit, crashLoopBackOff, restart, pulled, imagePullBackOff, pull, start };

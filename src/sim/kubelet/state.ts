@@ -12,6 +12,8 @@ export interface BackoffEntry {
   at: number;
   /** Its length in ms. */
   ms: number;
+  /** For image pull back-off: the image it is for (a new image starts afresh). */
+  image?: string;
 }
 
 export interface ProbeRecord {

@@ -827,7 +827,7 @@ const COMMANDS: Record<string, Builtin> = {
   },
   touch: (sh, args, io) => {
     for (const f of args.filter((a) => !a.startsWith('-'))) {
-      if (sh.read(f) === undefined && sh.write(f, '', true)) {
+      if (sh.write(f, '', true)) {
         io.err(`touch: ${f}: No such file or directory\n`);
         return 1;
       }
