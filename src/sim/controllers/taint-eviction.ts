@@ -58,9 +58,9 @@ export class TaintEvictionController implements Controller {
       const after = JSON.stringify((obj.spec?.taints ?? []).filter((t: Taint) => t.effect === 'NoExecute'));
       if (ev.type === 'ADDED' ? after !== '[]' : before !== after) this.ctx.enqueue(`node:${obj.metadata.name}`);
     } else if (obj.kind === 'Pod' && obj.spec?.nodeName && !obj.metadata.deletionTimestamp) {
-      if (ev.type === 'ADDED' || ev.old?.spec?.nodeName !== obj.spec.nodeName || ev.old?.spec?.tolerations !== obj.spec.tolerations) {
-        this.ctx.enqueue(`pod:${metaKey(obj)}`);
-      }
+      // Only pods on a node with NoExecute taints have anything to decide.
+      const node = this.ctx.api.tryGet('Node', undefined, obj.spec.nodeName);
+      if ((node?.spec?.taints ?? []).some((t: Taint) => t.effect === 'NoExecute')) this.ctx.enqueue(`pod:${metaKey(obj)}`);
     }
   }
 
