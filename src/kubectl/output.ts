@@ -394,7 +394,13 @@ export function printFormatted(inv: Invocation, objects: readonly Stored[], form
       if (!bool(p, 'no-headers')) w.print(format.columns.map((c) => c.header).join('\t') + '\n');
       for (const o of items) {
         const cells = format.columns.map((c) => {
-          const values = c.path.findResults(forDisplay(o, showManaged));
+          let values: unknown[][];
+          try {
+            values = c.path.findResults(forDisplay(o, showManaged));
+          } catch (e) {
+            if (e instanceof JsonPathError) throw new KubectlError(e.message);
+            throw e;
+          }
           if (values.length === 0 || values[0]!.length === 0) return '<none>';
           return values.flat().map(goSprint).join(',');
         });
