@@ -7,7 +7,7 @@ import type { PodAffinityTerm } from 'kubernetes-types/core/v1';
 import type { Stored } from '../../apiserver/types.ts';
 import { labelSelectorMatches } from '../../apiserver/selectors.ts';
 import type { PodSummary } from '../node-info.ts';
-import { fail, type FilterPlugin, type SchedPod, type SchedulingContext, type ScorePlugin } from './plugin.ts';
+import { fail, type FilterFailure, type FilterPlugin, type SchedPod, type SchedulingContext, type ScorePlugin } from './plugin.ts';
 
 function termNamespaces(term: PodAffinityTerm, ownerNamespace: string): string[] | 'all' {
   if (term.namespaceSelector && Object.keys(term.namespaceSelector).length === 0) return 'all';
@@ -39,6 +39,26 @@ function anyPodMatches(term: PodAffinityTerm, ns: string, ctx: SchedulingContext
   return false;
 }
 
+/** The pod's own required affinity, then anti-affinity terms (upstream checks them first). */
+function ownTermsFailure(pod: SchedPod, node: Stored, ctx: SchedulingContext): FilterFailure | undefined {
+  const ns = pod.metadata.namespace ?? 'default';
+  const self = { namespace: ns, labels: pod.metadata.labels ?? {} };
+  for (const term of pod.spec?.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []) {
+    const domain = podsInDomain(node, term.topologyKey, ctx);
+    if (domain.some((p) => termMatchesPod(term, ns, p))) continue;
+    // The first pod of a group may match its own affinity term when nothing else does.
+    const selfMatch = termMatchesPod(term, ns, self) && node.metadata.labels?.[term.topologyKey] !== undefined;
+    if (selfMatch && !anyPodMatches(term, ns, ctx)) continue;
+    return fail("node(s) didn't match pod affinity rules", true);
+  }
+  for (const term of pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []) {
+    if (podsInDomain(node, term.topologyKey, ctx).some((p) => termMatchesPod(term, ns, p))) {
+      return fail("node(s) didn't match pod anti-affinity rules", false);
+    }
+  }
+  return undefined;
+}
+
 function hasAffinity(pod: SchedPod): boolean {
   const a = pod.spec?.affinity;
   return Boolean(a?.podAffinity || a?.podAntiAffinity);
@@ -51,7 +71,11 @@ export const interPodAffinity: FilterPlugin & ScorePlugin = {
   filter(pod, node, _info, ctx) {
     const ns = pod.metadata.namespace ?? 'default';
     const self = { namespace: ns, labels: pod.metadata.labels ?? {} };
-    // Existing pods' required anti-affinity against this pod.
+    if (hasAffinity(pod)) {
+      const own = ownTermsFailure(pod, node, ctx);
+      if (own) return own;
+    }
+    // Then existing pods' required anti-affinity against this pod.
     for (const { summary: other, node: otherNode } of ctx.index.withAntiAffinity.values()) {
       const terms = other.pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
       for (const term of terms) {
@@ -60,20 +84,6 @@ export const interPodAffinity: FilterPlugin & ScorePlugin = {
         if (v !== undefined && node.metadata.labels?.[term.topologyKey] === v) {
           return fail("node(s) didn't satisfy existing pods anti-affinity rules", false);
         }
-      }
-    }
-    if (!hasAffinity(pod)) return undefined;
-    for (const term of pod.spec?.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []) {
-      const domain = podsInDomain(node, term.topologyKey, ctx);
-      if (domain.some((p) => termMatchesPod(term, ns, p))) continue;
-      // The first pod of a group may match its own affinity term when nothing else does.
-      const selfMatch = termMatchesPod(term, ns, self) && node.metadata.labels?.[term.topologyKey] !== undefined;
-      if (selfMatch && !anyPodMatches(term, ns, ctx)) continue;
-      return fail("node(s) didn't match pod affinity rules", true);
-    }
-    for (const term of pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []) {
-      if (podsInDomain(node, term.topologyKey, ctx).some((p) => termMatchesPod(term, ns, p))) {
-        return fail("node(s) didn't match pod anti-affinity rules", false);
       }
     }
     return undefined;
