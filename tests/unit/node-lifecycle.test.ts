@@ -90,6 +90,12 @@ describe('node lifecycle', () => {
     expect(condition(c, 'node02', 'Ready')).toMatchObject({ status: 'True', reason: 'KubeletReady' });
     expect(taints(c, 'node02')).toEqual([]);
     expect(c.advanceUntil(() => !c.api.tryGet('Pod', 'default', 'web'), 60_000)).toBe(true);
+    // Pods that stayed (DaemonSet pods tolerate unreachable forever) are Ready again.
+    const stayed = c.api.list('Pod', { fieldSelector: [{ field: 'spec.nodeName', op: '=', value: 'node02' }] });
+    expect(stayed.length).toBeGreaterThan(0);
+    for (const p of stayed) {
+      expect(p.status.conditions.find((x: { type: string }) => x.type === 'Ready').status).toBe('True');
+    }
     expect(c.failures).toEqual([]);
   });
 

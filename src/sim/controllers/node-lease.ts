@@ -119,6 +119,33 @@ export class NodeLeaseController implements Controller {
         host: node.metadata.name,
       });
       this.ctx.explain.add(this.name, { kind: 'Node', name: node.metadata.name! }, 'kubelet is back: posted Ready and renewed the lease');
+      this.resyncPodReadiness(node.metadata.name!, now);
+    }
+  }
+
+  /**
+   * A restarted kubelet's status manager re-posts every pod's status: pods the node lifecycle
+   * controller marked not Ready while the node was silent are Ready again if their containers are.
+   */
+  private resyncPodReadiness(nodeName: string, now: number): void {
+    const t = toRFC3339(now);
+    const pods = this.ctx.api.list('Pod', { fieldSelector: [{ field: 'spec.nodeName', op: '=', value: nodeName }] });
+    for (const pod of pods) {
+      const conditions = (pod.status?.conditions ?? []) as { type: string; status: string }[];
+      const containersReady = conditions.find((c) => c.type === 'ContainersReady')?.status === 'True';
+      const ready = conditions.find((c) => c.type === 'Ready');
+      if (!containersReady || !ready || ready.status === 'True' || (pod.spec?.readinessGates ?? []).length > 0) continue;
+      this.ctx.api.mutate(
+        'Pod',
+        pod.metadata.namespace,
+        pod.metadata.name!,
+        (p) => {
+          p.status.conditions = p.status.conditions.map((c: { type: string }) =>
+            c.type === 'Ready' ? { ...c, status: 'True', lastTransitionTime: t } : c,
+          );
+        },
+        { subresource: 'status' },
+      );
     }
   }
 }
