@@ -56,6 +56,8 @@ export interface SessionOptions {
   seed?: number;
   /** Wall-clock budget of one command line in ms (Infinity for real-time terminals). */
   maxLineMs?: number;
+  /** Extra commands, e.g. `lab` in a lab's terminal. */
+  commands?: Command[];
 }
 
 export interface SessionIO {
@@ -162,11 +164,11 @@ class ShellSession implements Session, ShellServices {
       },
       processInfo: { uid: 0, gid: 0 },
       executionLimits: {
-        maxExecutionTimeMs: opts.maxLineMs ?? 20_000,
-        maxCommandCount: 100_000,
-        maxLoopIterations: 100_000,
+        maxExecutionTimeMs: opts.maxLineMs ?? (this.time === virtualTime ? 20_000 : Infinity),
+        maxCommandCount: 50_000,
+        maxLoopIterations: 10_000,
       },
-      customCommands: this.commands(),
+      customCommands: [...this.commands(), ...(opts.commands ?? [])],
     });
     this.bash.registerTransformPlugin({
       name: 'kubelab-terminal',
@@ -351,7 +353,8 @@ class ShellSession implements Session, ShellServices {
         rawScript: true,
       });
       if (result.stdout) io.stdout(result.stdout);
-      if (result.stderr) io.stderr(learnerMessage(result.stderr));
+      const stderr = io.signal?.aborted ? result.stderr.replace(/^bash: execution aborted\n?/m, '') : result.stderr;
+      if (stderr) io.stderr(learnerMessage(stderr));
       exit = result.exitCode;
     } catch (e) {
       io.stderr(`bash: ${e instanceof Error ? e.message : String(e)}\n`);
@@ -362,7 +365,7 @@ class ShellSession implements Session, ShellServices {
       for (const c of this.clusters) c.settle();
     }
     if (io.signal?.aborted) {
-      io.stderr('^C\n');
+      io.stdout('^C\n');
       exit = 130;
     }
     const captured = this.captured as { args: CaptureArgs; cwd: string } | undefined;
