@@ -16,6 +16,7 @@ import { config } from './config.ts';
 import { logs } from './logs.ts';
 import { exec } from './exec.ts';
 import { wait } from './wait.ts';
+import { explain } from './explain.ts';
 import { label } from './label.ts';
 import { annotate } from './annotate.ts';
 import { scale } from './scale.ts';
@@ -26,4 +27,4 @@ import { describe } from './describe.ts';
 import { events } from './events.ts';
 import { version } from './version.ts';
 
-export const COMMANDS: KubectlCommand[] = [create, run, set, get, del, scale, cordon, uncordon, drain, taint, logs, exec, events, apply, patch, replace, wait, label, annotate, config, apiResources, describe, version];
+export const COMMANDS: KubectlCommand[] = [create, run, set, explain, get, del, scale, cordon, uncordon, drain, taint, logs, exec, events, apply, patch, replace, wait, label, annotate, config, apiResources, describe, version];
