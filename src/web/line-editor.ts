@@ -400,10 +400,15 @@ export class LineEditor {
       return { output: end + '\r\n' + this.render() };
     }
     this.pending = [];
-    this.remember(text);
     this.buffer = '';
     this.cursor = 0;
     this.renderedRow = 0;
+    if (text.trim() === '') {
+      // Like bash: an empty line runs nothing and gives a fresh prompt.
+      this.historyIndex = this.entries.length;
+      return { output: end + '\r\n' + this.render() };
+    }
+    this.remember(text);
     return { output: end + '\r\n', event: { type: 'submit', text } };
   }
 

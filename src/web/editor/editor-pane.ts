@@ -24,11 +24,21 @@ export interface EditRequest {
 /** The pane currently open (vim's ex commands are global, so they act on this one). */
 let active: EditorPane | undefined;
 
+/**
+ * Vim's ex commands. Closing is deferred to the next task: vim is still handling the Enter key when
+ * the command runs, and the view must outlive that.
+ */
 function defineVimCommands(): void {
+  const later = (f: (pane: EditorPane) => void) => {
+    const pane = active;
+    if (pane) setTimeout(() => f(pane));
+  };
   Vim.defineEx('write', 'w', (_cm: unknown, params: { argString?: string }) => active?.write(params.argString));
-  Vim.defineEx('wq', 'wq', () => active?.finish(true));
-  Vim.defineEx('xit', 'x', () => active?.finish(true));
-  Vim.defineEx('quit', 'q', (_cm: unknown, params: { argString?: string }) => active?.quit((params.argString ?? '').trim() === '!'));
+  Vim.defineEx('wq', 'wq', () => later((p) => p.finish(true)));
+  Vim.defineEx('xit', 'x', () => later((p) => p.finish(true)));
+  Vim.defineEx('quit', 'q', (_cm: unknown, params: { argString?: string }) =>
+    later((p) => p.quit((params.argString ?? '').trim() === '!')),
+  );
 }
 defineVimCommands();
 

@@ -110,6 +110,16 @@ describe('LineEditor', () => {
     expect(ed.line).toBe('draft');
   });
 
+  it('gives a fresh prompt for an empty line without submitting it', () => {
+    const ed = new LineEditor({ cols: 80 });
+    const screen = new Screen(80);
+    screen.write(ed.start('$ '));
+    const r = typed(ed, screen, '  \r');
+    expect(r.events).toEqual([]);
+    expect(screen.text()).toBe('$   \n$ ');
+    expect(ed.history).toEqual([]);
+  });
+
   it('stops at a submit and hands back the rest of a paste, which is never lost', () => {
     const ed = new LineEditor({ cols: 80 });
     ed.start('$ ');

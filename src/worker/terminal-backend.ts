@@ -1,0 +1,198 @@
+/**
+ * One terminal's backend, living in its own Web Worker: the shell Session with its cluster(s), the
+ * real-time ticker that keeps the cluster moving between commands, persistence of the session to
+ * IndexedDB after every command (and while time passes), and the state stream for the cluster view.
+ */
+import { createSession, type Session } from '../shell/session.ts';
+import { summarizeCluster } from './cluster-summary.ts';
+import { presetNamed } from './presets.ts';
+import { RealTimeDriver, SKIP_LIMIT_MS } from './real-time.ts';
+import { loadTerminal, saveTerminal } from './snapshot-db.ts';
+import type {
+  CompletionResult,
+  EditorOpener,
+  InitResult,
+  OutputSink,
+  StateListener,
+  TerminalApi,
+  TerminalOptions,
+  TerminalState,
+} from './protocol.ts';
+
+/** Least wall time between two state messages to the page. */
+const STATE_INTERVAL_MS = 250;
+/** While the clock runs, the session is saved at least this often (wall ms). */
+const AUTOSAVE_MS = 5000;
+
+export class TerminalBackend implements TerminalApi {
+  private session: Session | undefined;
+  private opts: TerminalOptions | undefined;
+  private editor: EditorOpener | undefined;
+  private listener: StateListener | undefined;
+  private running: AbortController | undefined;
+  private lastState = 0;
+  private stateTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastSave = 0;
+  private saving: Promise<void> = Promise.resolve();
+  private readonly time = new RealTimeDriver({ onTick: () => this.onTick() });
+
+  async init(opts: TerminalOptions, editor: EditorOpener): Promise<InitResult> {
+    this.opts = opts;
+    this.editor = editor;
+    let resumed = false;
+    const saved = opts.resume ? await loadTerminal(opts.id).catch(() => undefined) : undefined;
+    this.session = this.newSession();
+    if (saved && saved.origin === this.origin()) {
+      try {
+        this.session.restore(saved.session as ReturnType<Session['snapshot']>);
+        this.time.setSpeed(saved.speed);
+        // The cluster kept running while the page was away: let that time pass (up to an hour).
+        const away = Math.min(Math.max(0, Date.now() - saved.savedAt) * saved.speed, SKIP_LIMIT_MS);
+        for (const c of this.session.clusters) c.advance(Math.round(away));
+        resumed = true;
+      } catch {
+        this.session = this.newSession();
+        this.applyStart();
+      }
+    } else {
+      this.applyStart();
+    }
+    this.time.detachAll();
+    for (const c of this.session.clusters) this.time.attach(c);
+    this.time.start();
+    this.pushState(true);
+    return {
+      prompt: this.session.prompt(),
+      resumed,
+      history: [...this.session.history()],
+      time: this.session.current().clock.now(),
+    };
+  }
+
+  async run(text: string, sink: OutputSink): Promise<number> {
+    const session = this.required();
+    const abort = new AbortController();
+    this.running = abort;
+    this.pushState(true);
+    let code: number;
+    try {
+      code = await session.run(text, {
+        stdout: (s: string) => sink('stdout', s),
+        stderr: (s: string) => sink('stderr', s),
+        signal: abort.signal,
+      });
+    } catch (e) {
+      sink('stderr', `kubelab: ${e instanceof Error ? e.message : String(e)}\n`);
+      code = 1;
+    } finally {
+      if (this.running === abort) this.running = undefined;
+    }
+    this.pushState(true);
+    await this.save();
+    return code;
+  }
+
+  interrupt(): void {
+    this.running?.abort();
+  }
+
+  async complete(line: string, cursor: number): Promise<CompletionResult> {
+    const r = await this.required().complete(line, cursor);
+    return { replaceFrom: r.replaceFrom, candidates: [...r.candidates] };
+  }
+
+  prompt(): string {
+    return this.required().prompt();
+  }
+
+  setSpeed(speed: number): void {
+    this.time.setSpeed(speed);
+    this.pushState(true);
+    void this.save();
+  }
+
+  skipUntilQuiet(): boolean {
+    const quiet = this.time.skipUntilQuiet(this.required().current());
+    this.pushState(true);
+    void this.save();
+    return quiet;
+  }
+
+  subscribe(listener: StateListener): void {
+    this.listener = listener;
+    this.pushState(true);
+  }
+
+  ping(): string {
+    return 'pong';
+  }
+
+  crash(): void {
+    setTimeout(() => {
+      throw new Error('kubelab worker crashed on request');
+    });
+  }
+
+  /** The state the page shows: speed, whether a command runs, and the cluster summary. */
+  state(): TerminalState {
+    return { speed: this.time.speed, busy: this.running !== undefined, cluster: summarizeCluster(this.required().current()) };
+  }
+
+  private newSession(): Session {
+    return createSession({
+      time: this.time,
+      editor: (file, content, mode) => this.openEditor(file, content, mode),
+    });
+  }
+
+  private async openEditor(file: string, content: string, mode: string): Promise<string | null> {
+    if (!this.editor) return null;
+    return this.editor(file, content, mode === 'nano' ? 'nano' : 'vim');
+  }
+
+  /** Builds the starting cluster of a fresh session: the preset's objects. */
+  private applyStart(): void {
+    presetNamed(this.opts?.preset).apply(this.required().current());
+  }
+
+  private origin(): string {
+    return this.opts?.lab ? `lab:${this.opts.lab}` : `preset:${this.opts?.preset ?? 'default'}`;
+  }
+
+  private required(): Session {
+    if (!this.session) throw new Error('the terminal is not started');
+    return this.session;
+  }
+
+  private onTick(): void {
+    this.pushState(false);
+    if (Date.now() - this.lastSave >= AUTOSAVE_MS && !this.running) void this.save();
+  }
+
+  private pushState(now: boolean): void {
+    if (!this.listener || !this.session) return;
+    const wait = STATE_INTERVAL_MS - (Date.now() - this.lastState);
+    if (!now && wait > 0) {
+      this.stateTimer ??= setTimeout(() => {
+        this.stateTimer = undefined;
+        this.pushState(true);
+      }, wait);
+      return;
+    }
+    this.lastState = Date.now();
+    const listener = this.listener;
+    Promise.resolve(listener(this.state())).catch(() => {
+      if (this.listener === listener) this.listener = undefined;
+    });
+  }
+
+  private save(): Promise<void> {
+    const session = this.session;
+    const opts = this.opts;
+    if (!session || !opts) return Promise.resolve();
+    this.lastSave = Date.now();
+    const record = { version: 1 as const, origin: this.origin(), savedAt: Date.now(), speed: this.time.speed, session: session.snapshot() };
+    this.saving = this.saving.then(() => saveTerminal(opts.id, record)).catch(() => undefined);
+    return this.saving;
+  }
+}

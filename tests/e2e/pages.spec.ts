@@ -1,0 +1,67 @@
+/**
+ * The course pages: no terminal code before it is needed, accessibility (axe-core) with the
+ * terminal running, the narrow-screen layout, and a screenshot of a chapter with its terminal.
+ */
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { freshStorage, openTerminal, run } from './terminal-helpers.ts';
+
+test('a chapter loads no terminal code until the terminal is near the viewport', async ({ page }) => {
+  const scripts: string[] = [];
+  page.on('request', (r) => {
+    if (r.resourceType() === 'script' || r.url().includes('worker')) scripts.push(r.url());
+  });
+  await page.setViewportSize({ width: 1280, height: 300 });
+  await page.goto('/chapters/00-your-cluster/');
+  await page.waitForLoadState('networkidle');
+  expect(scripts.filter((u) => /terminal-(widget|worker)/.test(u))).toEqual([]);
+  await page.locator('.kl-terminal').scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => window.kubelab?.terminals.size === 1);
+  expect(scripts.some((u) => /terminal-widget/.test(u))).toBe(true);
+});
+
+test('the landing page leads to the sandbox in one click', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('link', { name: 'Open a terminal' }).click();
+  await expect(page).toHaveURL(/\/sandbox\/$/);
+  await page.waitForFunction(() => window.kubelab?.terminals.has('sandbox'));
+});
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`axe finds no serious violations on a chapter with its terminal (${theme})`, async ({ page }) => {
+    await freshStorage(page);
+    await page.emulateMedia({ colorScheme: theme });
+    await openTerminal(page, '/chapters/00-your-cluster/', 'ch00');
+    await run(page, 'ch00', 'kubectl get nodes');
+    await page.getByRole('button', { name: 'Cluster view' }).click();
+    await page.locator('.kl-node').first().waitFor();
+    const results = await new AxeBuilder({ page }).exclude('.xterm-accessibility').analyze();
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}
+
+test('on a narrow screen the terminal sits under the text with a touch input box', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await freshStorage(page);
+  await openTerminal(page, '/chapters/00-your-cluster/', 'ch00');
+  const box = await page.locator('.kl-terminal').boundingBox();
+  expect(box!.width).toBeLessThanOrEqual(390);
+  const input = page.getByRole('textbox', { name: 'Command (for touch keyboards)' });
+  await expect(input).toBeVisible();
+  await input.fill('echo from-touch');
+  await input.press('Enter');
+  await expect.poll(() => page.evaluate(() => window.kubelab!.terminals.get('ch00')!.text())).toMatch(/^from-touch$/m);
+  await context.close();
+});
+
+test('screenshot of a chapter with its terminal', async ({ page }, info) => {
+  await freshStorage(page);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await openTerminal(page, '/chapters/00-your-cluster/', 'ch00');
+  await run(page, 'ch00', 'kubectl get nodes');
+  const shot = await page.locator('.kl-terminal').screenshot({ path: info.outputPath('chapter-terminal.png') });
+  expect(shot.byteLength).toBeGreaterThan(10_000);
+  await page.screenshot({ path: info.outputPath('chapter.png') });
+});

@@ -1,0 +1,114 @@
+/**
+ * The live terminal on the sandbox page: keyboard input, pasting a heredoc, history and completion,
+ * streaming output, Ctrl-C, typed-ahead input, leaving with Esc.
+ */
+import { expect, test } from '@playwright/test';
+import { expectScreen, freshStorage, openTerminal, run, screenText, waitForPrompt } from './terminal-helpers.ts';
+
+const ID = 'sandbox';
+
+test.beforeEach(async ({ page }) => {
+  await freshStorage(page);
+  await openTerminal(page, '/sandbox/', ID);
+});
+
+test('kubectl get nodes typed on the keyboard prints the node table', async ({ page }) => {
+  await page.locator('.kl-screen .xterm').click();
+  await page.keyboard.type('kubectl get nodes');
+  await page.keyboard.press('Enter');
+  await waitForPrompt(page, ID);
+  const text = await screenText(page, ID);
+  expect(text).toMatch(/^controlplane:~\$ kubectl get nodes\nNAME\s+STATUS\s+ROLES\s+AGE\s+VERSION\n/m);
+  for (const n of ['controlplane', 'node01', 'node02', 'node03']) expect(text).toMatch(new RegExp(`^${n}\\s+(Ready|NotReady|Unknown)\\s`, 'm'));
+});
+
+test('a pasted heredoc continues with > prompts and writes the file', async ({ page }) => {
+  const manifest = ['apiVersion: v1', 'kind: Pod', 'metadata:', '  name: web', 'spec:', '  containers:', '  - name: nginx', '    image: nginx'];
+  await page.evaluate(
+    ([tid, text]) => window.kubelab!.terminals.get(tid!)!.terminal.paste(text!),
+    [ID, ['cat <<EOF > pod.yaml', ...manifest, 'EOF', ''].join('\n')],
+  );
+  await waitForPrompt(page, ID);
+  const text = await screenText(page, ID);
+  expect(text).toContain(['controlplane:~$ cat <<EOF > pod.yaml', ...manifest.map((l) => `> ${l}`), '> EOF'].join('\n'));
+  const out = await run(page, ID, 'cat pod.yaml');
+  expect(out).toContain(manifest.join('\n'));
+});
+
+test('history with the arrow keys and Ctrl-R, and Tab completion', async ({ page }) => {
+  await run(page, ID, 'echo first');
+  await run(page, ID, 'echo second');
+  await page.locator('.kl-screen .xterm').click();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('Enter');
+  await waitForPrompt(page, ID);
+  expect(await screenText(page, ID)).toMatch(/\$ echo first\nfirst\n[^\n]*\$ echo second\nsecond\n[^\n]*\$ echo first\nfirst\n[^\n]*\$$/);
+
+  await page.keyboard.press('Control+r');
+  await page.keyboard.type('sec');
+  await expectScreen(page, ID, /\(reverse-i-search\)`sec': echo second$/);
+  await page.keyboard.press('Enter');
+  await waitForPrompt(page, ID);
+  expect(await screenText(page, ID)).toMatch(/\$ echo second\nsecond\n[^\n]*\$$/);
+
+  await page.keyboard.type('kubect');
+  await page.keyboard.press('Tab');
+  await expectScreen(page, ID, /\$ kubectl$/);
+  await page.keyboard.type('version --client');
+  await page.keyboard.press('Enter');
+  await waitForPrompt(page, ID);
+  expect(await screenText(page, ID)).toMatch(/Client Version: v1\.34/);
+});
+
+test('history survives a reload', async ({ page }) => {
+  await run(page, ID, 'echo remembered');
+  await page.reload();
+  await openTerminal(page, '/sandbox/', ID);
+  await page.locator('.kl-screen .xterm').click();
+  await page.keyboard.press('ArrowUp');
+  await expectScreen(page, ID, /\$ echo remembered$/);
+});
+
+test('output streams while a command runs, and Ctrl-C stops it', async ({ page }) => {
+  await page.evaluate((tid) => window.kubelab!.terminals.get(tid)!.type('for i in 1 2 3 4 5 6 7 8 9; do echo tick-$i; sleep 1; done\r'), ID);
+  await expectScreen(page, ID, /^tick-2$/m);
+  expect(await page.evaluate((tid) => window.kubelab!.terminals.get(tid)!.busy(), ID)).toBe(true);
+  await page.locator('.kl-screen .xterm').click();
+  await page.keyboard.press('Control+c');
+  await waitForPrompt(page, ID);
+  const text = await screenText(page, ID);
+  expect(text).not.toMatch(/^tick-9$/m);
+  expect(text).toMatch(/\^C/);
+});
+
+test('input typed while a command runs is queued, not dropped', async ({ page }) => {
+  await page.evaluate((tid) => {
+    const t = window.kubelab!.terminals.get(tid)!;
+    t.type('sleep 2\r');
+    t.type('echo queued-1\r');
+    t.type('echo queued-2\r');
+  }, ID);
+  await expectScreen(page, ID, /^queued-2$/m);
+  await waitForPrompt(page, ID);
+  const text = await screenText(page, ID);
+  expect(text.indexOf('queued-1')).toBeLessThan(text.lastIndexOf('queued-2'));
+});
+
+test('sleep in the cluster follows the clock controls', async ({ page }) => {
+  await page.getByRole('button', { name: 'Run the clock ten times faster' }).click();
+  const started = Date.now();
+  await run(page, ID, 'sleep 10');
+  expect(Date.now() - started).toBeLessThan(6000);
+  await expect(page.locator('.kl-clock')).toContainText('10×');
+});
+
+test('Esc leaves the terminal so the keyboard can move on', async ({ page }) => {
+  await page.locator('.kl-screen .xterm').click();
+  await page.keyboard.press('Escape');
+  const inTerminal = await page.evaluate(() => document.activeElement?.closest('.xterm') !== null);
+  expect(inTerminal).toBe(false);
+  await page.keyboard.press('Tab');
+  const next = await page.evaluate(() => document.activeElement?.closest('.kl-terminal') !== null);
+  expect(next).toBe(true);
+});
