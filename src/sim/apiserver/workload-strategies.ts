@@ -6,7 +6,11 @@
 import type { KindStrategy } from './strategy.ts';
 import { defaultDaemonSet, defaultDaemonSetOnUpdate } from './defaults/daemonset.ts';
 import { defaultCronJob } from './defaults/cronjob.ts';
+import { defaultDeployment } from './defaults/deployment.ts';
 import { defaultJob } from './defaults/job.ts';
+import { defaultReplicaSet } from './defaults/replicaset.ts';
+import { validateDeployment, validateDeploymentUpdate } from './validation/deployment.ts';
+import { validateReplicaSet, validateReplicaSetUpdate } from './validation/replicaset.ts';
 import { validateCronJob } from './validation/cronjob.ts';
 import { defaultStatefulSet } from './defaults/statefulset.ts';
 import { validateJob, validateJobUpdate } from './validation/job.ts';
@@ -42,6 +46,20 @@ export const WORKLOAD_STRATEGIES: Record<string, KindStrategy> = {
     statusSubresource: true,
     defaults: defaultCronJob,
     validate: validateCronJob,
+  },
+  Deployment: {
+    generation: true,
+    statusSubresource: true,
+    defaults: defaultDeployment,
+    validate: validateDeployment,
+    validateUpdate: validateDeploymentUpdate,
+  },
+  ReplicaSet: {
+    generation: true,
+    statusSubresource: true,
+    defaults: defaultReplicaSet,
+    validate: validateReplicaSet,
+    validateUpdate: validateReplicaSetUpdate,
   },
   ControllerRevision: {},
 };

@@ -14,6 +14,8 @@ import { NodeLifecycleController } from './node-lifecycle.ts';
 import { TaintEvictionController } from './taint-eviction.ts';
 import { Scheduler } from '../scheduler/scheduler.ts';
 import { Kubelet } from '../kubelet/kubelet.ts';
+import { DeploymentController } from './deployment/controller.ts';
+import { ReplicaSetController } from './replicaset.ts';
 import { DaemonSetController } from './daemonset/controller.ts';
 import { JobController } from './job/controller.ts';
 import { CronJobController } from './cronjob.ts';
@@ -36,6 +38,8 @@ export function defaultControllers(): Controller[] {
     new NodeLeaseController(),
     new NodeLifecycleController(),
     new TaintEvictionController(),
+    new DeploymentController(),
+    new ReplicaSetController(),
     new StatefulSetController(),
     new DaemonSetController(),
     new JobController(),
