@@ -1,0 +1,100 @@
+/**
+ * `kubelab shell [--lab ID]`: the learner's shell on a real terminal. Real time (the cluster's
+ * clock follows the wall clock), readline for line editing, history and tab completion, Ctrl-C
+ * to stop a running command, Ctrl-D or `exit` to leave.
+ */
+import { createInterface } from 'node:readline';
+import { createSession, type Session } from '../shell/session.ts';
+import { isIncomplete } from '../shell/split-script.ts';
+import { RealTimeDriver } from '../worker/real-time.ts';
+import { labSession } from './lab-session.ts';
+import type { CliIO } from './main.ts';
+
+export async function shellCommand(args: string[], io: CliIO): Promise<number> {
+  let lab: string | undefined;
+  let seed = 1;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--lab') lab = args[++i];
+    else if (a.startsWith('--lab=')) lab = a.slice(6);
+    else if (a === '--seed' && /^\d+$/.test(args[i + 1] ?? '')) seed = Number(args[++i]);
+    else {
+      io.stderr(`error: unknown argument ${a}\nUsage: kubelab shell [--lab ID] [--seed N]\n`);
+      return 2;
+    }
+  }
+  const time = new RealTimeDriver();
+  const session: Session = lab ? await labSession(lab, time) : createSession({ seed, time });
+  for (const c of session.clusters) time.attach(c);
+  time.start();
+  try {
+    return await interact(session, time);
+  } finally {
+    time.stop();
+  }
+}
+
+function interact(session: Session, time: RealTimeDriver): Promise<number> {
+  return new Promise((resolve) => {
+    const rl = createInterface({
+      input: process.stdin,
+      output: process.stdout,
+      terminal: process.stdin.isTTY === true,
+      historySize: 1000,
+      completer: (line: string, callback: (err: null, result: [string[], string]) => void) => {
+        const cursor = (rl as unknown as { cursor?: number }).cursor ?? line.length;
+        session.complete(line, cursor).then(
+          (c) => callback(null, [c.candidates, line.slice(c.replaceFrom, cursor)]),
+          () => callback(null, [[], '']),
+        );
+      },
+    });
+    let running: AbortController | undefined;
+    let pending = '';
+    let lastExit = 0;
+    const prompt = () => {
+      rl.setPrompt(pending ? '> ' : session.prompt());
+      rl.prompt();
+    };
+    rl.on('SIGINT', () => {
+      if (running) {
+        running.abort();
+        return;
+      }
+      pending = '';
+      process.stdout.write('^C\n');
+      prompt();
+    });
+    rl.on('close', () => {
+      process.stdout.write('\n');
+      resolve(lastExit);
+    });
+    rl.on('line', async (line) => {
+      const text = pending ? `${pending}\n${line}` : line;
+      const exit = /^\s*exit(?:\s+(\d+))?\s*$/.exec(text);
+      if (exit) {
+        lastExit = exit[1] ? Number(exit[1]) : lastExit;
+        rl.close();
+        return;
+      }
+      if (isIncomplete(text)) {
+        pending = text;
+        prompt();
+        return;
+      }
+      pending = '';
+      rl.pause();
+      running = new AbortController();
+      time.tick();
+      lastExit = await session.run(text, {
+        stdout: (s) => process.stdout.write(s),
+        stderr: (s) => process.stderr.write(s),
+        signal: running.signal,
+      });
+      running = undefined;
+      rl.resume();
+      prompt();
+    });
+    prompt();
+  });
+}
