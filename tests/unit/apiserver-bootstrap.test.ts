@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { Cluster, createCluster } from '../../src/sim/cluster.ts';
 import { EPOCH_MS } from '../../src/sim/clock.ts';
+import type { Stored } from '../../src/sim/apiserver/types.ts';
 import { BOOTSTRAP_MS, bootstrap, DEFAULT_NODES } from '../../src/sim/bootstrap.ts';
 
-function isReady(obj: { status?: { conditions?: { type: string; status: string }[] } }): boolean {
-  return (obj.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+function isReady(obj: Stored): boolean {
+  return (obj.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True');
 }
 
 describe('bootstrap', () => {
@@ -82,7 +83,7 @@ describe('bootstrap', () => {
       ],
     });
     const gpu = c.api.get('Node', undefined, 'gpu');
-    expect(gpu.metadata.labels.accelerator).toBe('nvidia');
+    expect(gpu.metadata.labels?.accelerator).toBe('nvidia');
     expect(gpu.spec.taints).toEqual([{ key: 'gpu', value: 'true', effect: 'NoSchedule' }]);
     expect(gpu.status.capacity.cpu).toBe('8');
     expect(gpu.status.addresses[0]).toEqual({ type: 'InternalIP', address: '172.30.2.2' });
