@@ -2,6 +2,7 @@
  * The `kubelab` command: a table of subcommands. `run` and `shell` drive a Session; the labs
  * subcommands (`labs check`, `grade`) register in the same table.
  */
+import { gradeCommand, labsCommand } from './labs.ts';
 import { runCommand } from './run.ts';
 import { shellCommand } from './shell.ts';
 
@@ -30,6 +31,18 @@ export const SUBCOMMANDS: Subcommand[] = [
     usage: 'kubelab shell [--lab ID] [--seed N]',
     summary: 'an interactive shell with kubectl and a simulated cluster, in real time',
     run: shellCommand,
+  },
+  {
+    name: 'labs',
+    usage: 'kubelab labs [list|check [ID...]]',
+    summary: 'list the labs, or check that each lab grades its solution and near misses correctly',
+    run: labsCommand,
+  },
+  {
+    name: 'grade',
+    usage: 'kubelab grade --lab ID [--json] FILE...',
+    summary: 'replay submitted scripts on the lab and print a gradebook',
+    run: gradeCommand,
   },
 ];
 
