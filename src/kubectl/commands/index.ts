@@ -17,6 +17,7 @@ import { logs } from './logs.ts';
 import { exec } from './exec.ts';
 import { wait } from './wait.ts';
 import { explain } from './explain.ts';
+import { edit } from './edit.ts';
 import { label } from './label.ts';
 import { annotate } from './annotate.ts';
 import { scale } from './scale.ts';
@@ -27,4 +28,4 @@ import { describe } from './describe.ts';
 import { events } from './events.ts';
 import { version } from './version.ts';
 
-export const COMMANDS: KubectlCommand[] = [create, run, set, explain, get, del, scale, cordon, uncordon, drain, taint, logs, exec, events, apply, patch, replace, wait, label, annotate, config, apiResources, describe, version];
+export const COMMANDS: KubectlCommand[] = [create, run, set, explain, get, edit, del, scale, cordon, uncordon, drain, taint, logs, exec, events, apply, patch, replace, wait, label, annotate, config, apiResources, describe, version];
