@@ -10,7 +10,9 @@ import type { Stored } from '../../sim/apiserver/types.ts';
 import type { KubectlCommand } from '../command.ts';
 import { describerFor } from '../describe/index.ts';
 import { formatError, KubectlError, RawError } from '../errors.ts';
-import { bool, str } from '../flags.ts';
+import { fileFlags } from '../file-flags.ts';
+import { bool, str, strings } from '../flags.ts';
+import { readManifests } from '../manifest/read.ts';
 
 export const describe: KubectlCommand = {
   name: 'describe',
@@ -21,11 +23,13 @@ export const describe: KubectlCommand = {
     { name: 'all-namespaces', short: 'A', type: 'bool', help: 'If present, list the requested object(s) across all namespaces. Namespace in current context is ignored even if specified with --namespace.' },
     { name: 'show-events', type: 'bool', default: true, help: 'If true, display events related to the described object.' },
     { name: 'chunk-size', type: 'int', default: 500, help: 'Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.' },
+    ...fileFlags('containing the resource to describe'),
   ],
   async run(inv) {
     const p = inv.parsed;
     const args = p.args;
-    if (args.length === 0) {
+    const files = strings(p, 'filename');
+    if (args.length === 0 && files.length === 0) {
       inv.io.err('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n\n');
       throw new KubectlError("Required resource not specified.\nSee 'kubectl describe -h' for help and examples");
     }
@@ -51,7 +55,17 @@ export const describe: KubectlCommand = {
       }
       return [t];
     };
-    if (args.some((a) => a.includes('/'))) {
+    if (files.length > 0) {
+      const read = await readManifests(inv, files, { recursive: bool(p, 'recursive') });
+      for (const o of read.objects) {
+        try {
+          objects.push(api.get(o.type.kind, o.type.namespaced ? o.object.metadata.namespace : undefined, o.object.metadata.name ?? ''));
+        } catch (e) {
+          errors.push(e);
+        }
+      }
+      if (read.error) errors.push(read.error);
+    } else if (args.some((a) => a.includes('/'))) {
       for (const a of args) {
         const slash = a.indexOf('/');
         if (slash === -1) {

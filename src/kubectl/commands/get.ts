@@ -18,8 +18,10 @@ import type { Stored, WatchEvent } from '../../sim/apiserver/types.ts';
 import { virtualTime } from '../../shell/time.ts';
 import type { Invocation, KubectlCommand } from '../command.ts';
 import { formatError, KubectlError, RawError } from '../errors.ts';
-import { bool, parseDuration, str } from '../flags.ts';
+import { bool, parseDuration, str, strings } from '../flags.ts';
+import { fileFlags } from '../file-flags.ts';
 import { TabWriter } from '../format/tabwriter.ts';
+import { readManifests } from '../manifest/read.ts';
 import {
   forDisplay,
   nameOf,
@@ -56,12 +58,14 @@ export const get: KubectlCommand = {
     { name: 'ignore-not-found', type: 'bool', help: 'If set to true, suppresses NotFound error for specific objects that do not exist. Using this flag with commands that query for collections of resources has no effect when no resources are found.' },
     { name: 'chunk-size', type: 'int', default: 500, help: 'Return large lists in chunks rather than all at once. Pass 0 to disable. This flag is beta and may change in the future.' },
     { name: 'server-print', type: 'bool', default: true, help: 'If true, have the server return the appropriate table output. Supports extension APIs and CRDs.' },
+    ...fileFlags('identifying the resource to get from a server.'),
   ],
   async run(inv) {
     const p = inv.parsed;
     const output = str(p, 'output');
     const watch = bool(p, 'watch') || bool(p, 'watch-only');
-    if (p.args.length === 0) {
+    const files = strings(p, 'filename');
+    if (p.args.length === 0 && files.length === 0) {
       inv.io.err('You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n');
       throw new KubectlError(
         `Required resource not specified.\nUse "kubectl explain <resource>" for a detailed description of that resource (e.g. kubectl explain pods).\nSee 'kubectl get -h' for help and examples`,
@@ -74,7 +78,7 @@ export const get: KubectlCommand = {
       throw new KubectlError(`--output-watch-events option can only be used with --watch or --watch-only\nSee 'kubectl get -h' for help and examples`);
     }
     const format = await parseOutput(inv, output);
-    const query = buildQuery(inv);
+    const query = files.length ? await fileQuery(inv, files) : buildQuery(inv);
     if (watch) return runWatch(inv, query, format);
 
     const { objects, errors, namedSingle, allNamespaced } = fetch(inv, query);
@@ -96,8 +100,10 @@ export const get: KubectlCommand = {
 };
 
 interface Query {
-  /** Named objects (`TYPE NAME…`, `TYPE/NAME…`), in order. */
-  named: { type: ResourceType; name: string }[];
+  /** Named objects (`TYPE NAME…`, `TYPE/NAME…`, or read from `-f`), in order. */
+  named: { type: ResourceType; name: string; namespace?: string }[];
+  /** An error reading `-f` manifests, reported after what was read. */
+  readError?: Error;
   /** Types listed whole. */
   types: ResourceType[];
   allNamespaces: boolean;
@@ -158,6 +164,20 @@ function buildQuery(inv: Invocation): Query {
   return { named, types, allNamespaces: bool(p, 'all-namespaces'), selector, selectorText, fields, fieldText };
 }
 
+/** `-f`: the objects the manifests name, looked up in their namespaces. */
+async function fileQuery(inv: Invocation, files: string[]): Promise<Query> {
+  if (inv.parsed.args.length > 0) throw new KubectlError(`Unexpected args: [${inv.parsed.args.join(' ')}]`);
+  const read = await readManifests(inv, files, { recursive: bool(inv.parsed, 'recursive') });
+  return {
+    named: read.objects.map((o) => ({ type: o.type, name: o.object.metadata.name ?? '', namespace: o.type.namespaced ? o.object.metadata.namespace : undefined })),
+    readError: read.error,
+    types: [],
+    allNamespaces: false,
+    selectorText: '',
+    fieldText: '',
+  };
+}
+
 function resourceString(t: ResourceType): string {
   return `${t.group ? `${t.group}/` : '/'}${t.version}, Resource=${t.plural}`;
 }
@@ -168,8 +188,9 @@ function fetch(inv: Invocation, q: Query): { objects: Stored[]; errors: unknown[
   const errors: unknown[] = [];
   const ignoreNotFound = bool(inv.parsed, 'ignore-not-found');
   let allNamespaced = true;
-  for (const { type, name } of q.named) {
-    const ns = type.namespaced ? inv.namespace : undefined;
+  if (q.readError) errors.push(q.readError);
+  for (const { type, name, namespace } of q.named) {
+    const ns = type.namespaced ? (namespace ?? inv.namespace) : undefined;
     try {
       objects.push(api.get(type.kind, ns, name));
     } catch (e) {
