@@ -48,8 +48,8 @@ export class GarbageCollector implements Controller {
   private ctx!: ControllerContext;
   /** owner uid → dependent keys (`Kind|ns|name`). */
   private dependents = new Map<string, Set<string>>();
-  /** object key → the owner uids it lists, to undo the index on change. */
-  private ownersOf = new Map<string, string[]>();
+  /** object key → the owner references it lists, to undo the index on change. */
+  private ownersOf = new Map<string, readonly OwnerReference[]>();
 
   start(ctx: ControllerContext): void {
     this.ctx = ctx;
@@ -60,33 +60,36 @@ export class GarbageCollector implements Controller {
     const ref = refOf(obj);
     const id = `${ref.kind}|${ref.namespace ?? ''}|${ref.name}`;
     const previous = this.ownersOf.get(id) ?? [];
-    for (const uid of previous) this.dependents.get(uid)?.delete(id);
+    for (const r of previous) this.dependents.get(r.uid)?.delete(id);
     if (ev.type === 'DELETED') {
       this.ownersOf.delete(id);
-      // Whoever depended on this object may now be garbage.
+      // Whoever depended on this object may now be garbage…
       const uid = obj.metadata.uid;
       if (uid) for (const dep of this.dependents.get(uid) ?? []) this.ctx.enqueue(`item|${dep}`);
       // …and an owner waiting in the foreground may now be free.
-      for (const r of obj.metadata.ownerReferences ?? []) this.enqueueOwner(obj, r);
+      for (const r of previous) this.enqueueOwner(obj, r);
       return;
     }
-    const owners = (obj.metadata.ownerReferences ?? []).map((r) => r.uid);
+    const owners = obj.metadata.ownerReferences ?? [];
     if (owners.length) {
       this.ownersOf.set(id, owners);
-      for (const uid of owners) {
-        let set = this.dependents.get(uid);
-        if (!set) this.dependents.set(uid, (set = new Set()));
+      for (const r of owners) {
+        let set = this.dependents.get(r.uid);
+        if (!set) this.dependents.set(r.uid, (set = new Set()));
         set.add(id);
       }
     } else {
       this.ownersOf.delete(id);
     }
-    if (owners.length && (ev.type === 'ADDED' || !sameOwners(previous, owners))) this.ctx.enqueue(keyOf('item', ref));
+    const changed = !sameOwners(previous.map((r) => r.uid), owners.map((r) => r.uid));
+    if (owners.length && (ev.type === 'ADDED' || changed)) this.ctx.enqueue(keyOf('item', ref));
+    // An owner this object no longer references may have been waiting for it.
+    for (const r of previous) if (!owners.some((o) => o.uid === r.uid)) this.enqueueOwner(obj, r);
     if (obj.metadata.deletionTimestamp) {
       if (hasFinalizer(obj, 'orphan')) this.ctx.enqueue(keyOf('orphan', ref));
       if (hasFinalizer(obj, 'foregroundDeletion')) this.ctx.enqueue(keyOf('foreground', ref));
       // A dependent going away may unblock an owner waiting in the foreground.
-      for (const r of obj.metadata.ownerReferences ?? []) this.enqueueOwner(obj, r);
+      for (const r of owners) this.enqueueOwner(obj, r);
     }
     if (ev.type === 'MODIFIED' && ev.old && !ev.old.metadata.deletionTimestamp && obj.metadata.deletionTimestamp) {
       const uid = obj.metadata.uid;
