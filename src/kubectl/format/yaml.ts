@@ -10,6 +10,9 @@
 import { compareGo } from './json.ts';
 
 const BEST_WIDTH = 80;
+/** Text that go-yaml always writes plain: starts with a letter, `_` or `/`, no indicators or spaces. */
+const SAFE_PLAIN = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;
+const SURROGATE = /[\uD800-\uDFFF]/;
 
 export function toYaml(value: unknown): string {
   const e = new Emitter();
@@ -27,7 +30,7 @@ class Emitter {
 
   write(s: string): void {
     this.text += s;
-    this.column += [...s].length;
+    this.column += SURROGATE.test(s) ? [...s].length : s.length;
     this.whitespace = false;
   }
 
@@ -83,6 +86,12 @@ class Emitter {
 
   /** A string scalar; `indent` is where folded or literal continuation lines start. */
   scalar(s: string, indent: number, simpleKey: boolean): void {
+    if (SAFE_PLAIN.test(s) && !RESOLVE_MAP.has(s)) {
+      // Fast path: a word with no indicator, space or number shape is always written plain.
+      if (!this.whitespace) this.write(' ');
+      this.write(s);
+      return;
+    }
     const a = analyze(s);
     let style: 'plain' | 'single' | 'double' | 'literal';
     if (!isValidUtf16(s)) style = 'double';
@@ -136,18 +145,22 @@ class Emitter {
     const chars = [...s];
     this.write("'");
     let spaces = false;
+    let run = '';
     for (let i = 0; i < chars.length; i++) {
       const ch = chars[i]!;
       if (ch === ' ') {
+        if (run) this.write(run);
+        run = '';
         if (allowBreaks && !spaces && this.column > BEST_WIDTH && i > 0 && i < chars.length - 1 && chars[i + 1] !== ' ') {
           this.indent(indent);
         } else this.write(' ');
         spaces = true;
       } else {
-        this.write(ch === "'" ? "''" : ch);
+        run += ch === "'" ? "''" : ch;
         spaces = false;
       }
     }
+    if (run) this.write(run);
     this.write("'");
   }
 
