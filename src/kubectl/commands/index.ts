@@ -18,6 +18,7 @@ import { exec } from './exec.ts';
 import { wait } from './wait.ts';
 import { explain } from './explain.ts';
 import { edit } from './edit.ts';
+import { expose } from './expose.ts';
 import { label } from './label.ts';
 import { annotate } from './annotate.ts';
 import { scale } from './scale.ts';
@@ -28,4 +29,4 @@ import { describe } from './describe.ts';
 import { events } from './events.ts';
 import { version } from './version.ts';
 
-export const COMMANDS: KubectlCommand[] = [create, run, set, explain, get, edit, del, scale, cordon, uncordon, drain, taint, logs, exec, events, apply, patch, replace, wait, label, annotate, config, apiResources, describe, version];
+export const COMMANDS: KubectlCommand[] = [create, expose, run, set, explain, get, edit, del, scale, cordon, uncordon, drain, taint, logs, exec, events, apply, patch, replace, wait, label, annotate, config, apiResources, describe, version];
