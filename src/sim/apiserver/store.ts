@@ -162,8 +162,8 @@ export class Store {
    * Replaces an object. If `metadata.resourceVersion` is set it must match (optimistic
    * concurrency). With a status subresource, the main resource keeps the stored status and the
    * `status` subresource keeps everything else. The `binding` subresource (the scheduler setting
-   * spec.nodeName) skips update validation and leaves the generation alone, as upstream's
-   * BindingREST does.
+   * spec.nodeName and the PodScheduled condition) writes both, skips update validation and leaves
+   * the generation alone, as upstream's BindingREST does.
    */
   update<T extends KubeObject>(
     input: T | Stored<T>,
@@ -185,7 +185,7 @@ export class Store {
       const status = obj.status;
       obj = clone(old) as KubeObject;
       obj.status = status;
-    } else if (strategy.statusSubresource) {
+    } else if (strategy.statusSubresource && opts.subresource !== 'binding') {
       obj.status = clone(old.status);
     }
     obj.apiVersion = obj.apiVersion || old.apiVersion;

@@ -13,6 +13,7 @@ import { projectedFiles } from '../storage/projected-files.ts';
 import type { K8s, Stored } from '../apiserver/types.ts';
 import type { FileTree, Runtime } from '../runtime.ts';
 import { behaviourNamed } from './registry.ts';
+import { findProcess } from './process.ts';
 import { HTML_ROOT, NGINX_INDEX } from './behaviours/nginx.ts';
 
 export interface ContainerFs {
@@ -102,13 +103,7 @@ function dirEntries(tree: FileTree, dir: string): Set<string> {
   return out;
 }
 
-export function containerFs(
-  api: Store,
-  runtime: Runtime,
-  pod: Stored<K8s<Pod>>,
-  container: Container,
-  layer: FileTree,
-): ContainerFs {
+function buildMounts(api: Store, runtime: Runtime, pod: Stored<K8s<Pod>>, container: Container): Mount[] {
   const mounts: Mount[] = [];
   for (const m of container.volumeMounts ?? []) {
     const volume = pod.spec?.volumes?.find((v) => v.name === m.name);
@@ -134,10 +129,23 @@ export function containerFs(
     });
   }
   mounts.sort((a, b) => b.path.length - a.path.length);
-  const behaviourName = Object.values(runtime.state.containers).find((p) => p.podUid === pod.metadata.uid && p.container === container.name)?.behaviour ?? behaviourNamed('').name;
-  const base = imageFiles(pod, behaviourName);
+  return mounts;
+}
 
-  const mountFor = (path: string) => mounts.find((m) => path === m.path || path.startsWith(m.path === '/' ? '/' : m.path + '/'));
+export function containerFs(
+  api: Store,
+  runtime: Runtime,
+  pod: Stored<K8s<Pod>>,
+  container: Container,
+  layer: FileTree,
+): ContainerFs {
+  // Built on first use: most callers (a process start) never touch a file.
+  let mountList: Mount[] | undefined;
+  let baseFiles: FileTree | undefined;
+  const mountsOf = (): Mount[] => (mountList ??= buildMounts(api, runtime, pod, container));
+  const baseOf = (): FileTree => (baseFiles ??= imageFiles(pod, findProcess(runtime, pod.metadata.uid!, container.name)?.behaviour ?? behaviourNamed('').name));
+
+  const mountFor = (path: string) => mountsOf().find((m) => path === m.path || path.startsWith(m.path === '/' ? '/' : m.path + '/'));
   const inMount = (m: Mount, path: string) => m.base + path.slice(m.path.length) || '/';
 
   return {
@@ -145,7 +153,7 @@ export function containerFs(
       const p = normalizePath(path);
       const m = mountFor(p);
       if (m) return m.tree()[inMount(m, p)];
-      return layer[p] ?? base[p];
+      return layer[p] ?? baseOf()[p];
     },
     write(path, content, append) {
       const p = normalizePath(path);
@@ -157,7 +165,7 @@ export function containerFs(
         tree[k] = append ? (tree[k] ?? '') + content : content;
         return undefined;
       }
-      layer[p] = append ? (layer[p] ?? base[p] ?? '') + content : content;
+      layer[p] = append ? (layer[p] ?? baseOf()[p] ?? '') + content : content;
       return undefined;
     },
     remove(path) {
@@ -171,7 +179,7 @@ export function containerFs(
         delete tree[k];
         return had;
       }
-      const had = p in layer || p in base;
+      const had = p in layer || p in baseOf();
       delete layer[p];
       return had;
     },
@@ -182,21 +190,21 @@ export function containerFs(
       if (m) for (const n of dirEntries(m.tree(), inMount(m, d))) names.add(n);
       else {
         for (const n of dirEntries(layer, d)) names.add(n);
-        for (const n of dirEntries(base, d)) names.add(n);
+        for (const n of dirEntries(baseOf(), d)) names.add(n);
       }
-      for (const other of mounts) {
+      for (const other of mountsOf()) {
         if (other.path !== d && other.path.startsWith(d === '/' ? '/' : d + '/')) {
           names.add(other.path.slice(d === '/' ? 1 : d.length + 1).split('/')[0]!);
         }
         if (other.path === d) names.add('.');
       }
       names.delete('.');
-      if (names.size === 0 && !m && !mounts.some((x) => x.path === d) && !KNOWN_DIRS.has(d)) return undefined;
+      if (names.size === 0 && !m && !mountsOf().some((x) => x.path === d) && !KNOWN_DIRS.has(d)) return undefined;
       return [...names].filter((n) => n !== '.keep').sort();
     },
     isDir(path) {
       const d = normalizePath(path);
-      return KNOWN_DIRS.has(d) || mounts.some((m) => m.path === d) || (this.list(d)?.length ?? 0) > 0;
+      return KNOWN_DIRS.has(d) || mountsOf().some((m) => m.path === d) || (this.list(d)?.length ?? 0) > 0;
     },
   };
 }

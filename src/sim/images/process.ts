@@ -130,10 +130,12 @@ export interface StartOptions {
 /** Starts a container's main process; returns it (with its planned exit, if any). */
 export function startProcess(o: StartOptions): ContainerProcess {
   const key = `${o.pod.metadata.uid}/${o.container.name}`;
-  const prior = Object.entries(o.runtime.state.containers).find(([, p]) => `${p.podUid}/${p.container}` === key);
+  const index = indexOf(o.runtime);
+  const priorId = index.get(key);
+  const prior = priorId === undefined ? undefined : o.runtime.state.containers[priorId];
   if (prior) {
-    o.runtime.state.previous[key] = prior[1];
-    delete o.runtime.state.containers[prior[0]];
+    o.runtime.state.previous[key] = prior;
+    delete o.runtime.state.containers[priorId!];
   }
   const argv = containerArgv(o.behaviour, o.container.command, o.container.args);
   const proc: ContainerProcess = {
@@ -150,6 +152,7 @@ export function startProcess(o: StartOptions): ContainerProcess {
     env: containerEnv(o.api, o.pod, o.container),
   };
   o.runtime.state.containers[o.id] = proc;
+  index.set(key, o.id);
   const fs = containerFs(o.api, o.runtime, o.pod, o.container, proc.files);
   const run = o.behaviour.run(argv, processContext(proc, fs), EXIT_HORIZON_MS);
   if (run.exit) {
@@ -192,10 +195,39 @@ export function stopProcess(api: Store, runtime: Runtime, pod: Stored<K8s<Pod>>,
   proc.exitCode = code;
 }
 
+/**
+ * Index `podUid/container` → process id over `runtime.state.containers`. Every change to that map
+ * goes through this module (startProcess, dropPodProcesses), so the index stays exact; a restored
+ * runtime brings a new map object, which rebuilds it.
+ */
+const processIndex = new WeakMap<Record<string, ContainerProcess>, Map<string, string>>();
+
+function indexOf(runtime: Runtime): Map<string, string> {
+  const containers = runtime.state.containers;
+  let index = processIndex.get(containers);
+  if (!index) {
+    index = new Map();
+    for (const [id, p] of Object.entries(containers)) index.set(`${p.podUid}/${p.container}`, id);
+    processIndex.set(containers, index);
+  }
+  return index;
+}
+
 /** The current process of a pod's container (running or last finished), if any. */
 export function findProcess(runtime: Runtime, podUid: string, container: string): ContainerProcess | undefined {
-  for (const p of Object.values(runtime.state.containers)) if (p.podUid === podUid && p.container === container) return p;
-  return undefined;
+  const id = indexOf(runtime).get(`${podUid}/${container}`);
+  return id === undefined ? undefined : runtime.state.containers[id];
+}
+
+/** Forgets every process of a pod (the kubelet after the pod is gone). */
+export function dropPodProcesses(runtime: Runtime, podUid: string): void {
+  const index = indexOf(runtime);
+  for (const [id, p] of Object.entries(runtime.state.containers)) {
+    if (p.podUid !== podUid) continue;
+    delete runtime.state.containers[id];
+    index.delete(`${p.podUid}/${p.container}`);
+  }
+  for (const [k, p] of Object.entries(runtime.state.previous)) if (p.podUid === podUid) delete runtime.state.previous[k];
 }
 
 /** Makes a running process end at `at` with `code` (a crash, a failed liveness probe's kill). */

@@ -11,6 +11,7 @@ import type { K8s, Stored, WatchEvent } from '../apiserver/types.ts';
 import { clone, metaKey, refOf, splitMetaKey } from '../apiserver/types.ts';
 import { toRFC3339 } from '../clock.ts';
 import { podVolumesWait } from './volumes.ts';
+import { dropPodProcesses } from '../images/process.ts';
 import { refreshPodStatus } from './pod-status.ts';
 import { kubeletState, type PodRecord } from './state.ts';
 import { type MPod, type Stage, type StageContext } from './stages.ts';
@@ -55,6 +56,8 @@ export class Kubelet implements Controller {
   /** Pod keys per node, and the uid behind each key (to clean up after a delete). */
   private byNode = new Map<string, Set<string>>();
   private uids = new Map<string, string>();
+  /** Pod IPs in use per node (for the IP allocator). */
+  private ipsByNode = new Map<string, Map<string, string>>();
   /** Pods waiting for a ConfigMap, Secret or claim before their volumes mount. */
   private mountWaiting = new Set<string>();
 
@@ -67,13 +70,22 @@ export class Kubelet implements Controller {
     if (obj.kind === 'Pod') {
       const key = metaKey(obj);
       const oldNode = ev.old?.spec?.nodeName;
-      if (oldNode) this.byNode.get(oldNode)?.delete(key);
+      if (oldNode) {
+        this.byNode.get(oldNode)?.delete(key);
+        this.ipsByNode.get(oldNode)?.delete(key);
+      }
       if (ev.type === 'DELETED') {
         this.ctx.enqueue(key);
         return;
       }
       const node = obj.spec?.nodeName;
       if (!node) return;
+      const ip: string | undefined = obj.status?.podIP;
+      if (ip && !obj.spec?.hostNetwork) {
+        let ips = this.ipsByNode.get(node);
+        if (!ips) this.ipsByNode.set(node, (ips = new Map()));
+        ips.set(key, ip);
+      }
       let set = this.byNode.get(node);
       if (!set) this.byNode.set(node, (set = new Set()));
       set.add(key);
@@ -130,8 +142,9 @@ export class Kubelet implements Controller {
       }
       return;
     }
-    const copy = clone(pod) as MPod;
-    copy.status ??= {};
+    // Stages change only the status: copy that, share the rest of the (frozen) pod.
+    const copy = { ...pod, status: pod.status ? clone(pod.status) : {} } as MPod;
+    const before = JSON.stringify(copy.status);
     const result = due.stage.next(copy, sctx);
     record.since = now;
     if (result.explain) this.ctx.explain.add(this.name, refOf(pod), result.explain);
@@ -140,7 +153,7 @@ export class Kubelet implements Controller {
       return;
     }
     refreshPodStatus(copy, toRFC3339(now), pod.metadata.generation);
-    const written = api.updateStatus(copy);
+    const written = JSON.stringify(copy.status) === before ? pod : api.updateStatus(copy);
     for (const e of result.events) {
       this.ctx.events.record(written, e.type, e.reason, e.message, { component: 'kubelet', host: node.metadata.name }, e.fieldPath);
     }
@@ -152,12 +165,7 @@ export class Kubelet implements Controller {
     const state = kubeletState(this.ctx.runtime);
     const cidr = node.spec?.podCIDR ?? '10.244.0.0/24';
     const prefix = cidr.split('/')[0]!.split('.').slice(0, 3).join('.');
-    const used = new Set<string>();
-    for (const key of this.byNode.get(node.metadata.name!) ?? []) {
-      const { namespace, name } = splitMetaKey(key);
-      const ip = this.ctx.api.tryGet('Pod', namespace, name)?.status?.podIP;
-      if (ip) used.add(ip);
-    }
+    const used = new Set(this.ipsByNode.get(node.metadata.name!)?.values() ?? []);
     let last = state.ipam[node.metadata.name!] ?? 1;
     for (let i = 0; i < 253; i++) {
       last = last >= 254 ? 2 : last + 1;
@@ -174,8 +182,7 @@ export class Kubelet implements Controller {
     this.uids.delete(key);
     this.mountWaiting.delete(key);
     const rt = this.ctx.runtime.state;
-    for (const [id, p] of Object.entries(rt.containers)) if (p.podUid === uid) delete rt.containers[id];
-    for (const [k, p] of Object.entries(rt.previous)) if (p.podUid === uid) delete rt.previous[k];
+    dropPodProcesses(this.ctx.runtime, uid);
     for (const k of Object.keys(rt.volumes)) if (k.startsWith(`emptydir/${uid}/`)) delete rt.volumes[k];
   }
 }

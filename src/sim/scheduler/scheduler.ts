@@ -12,6 +12,8 @@ import { hashUnit } from '../random.ts';
 import { toRFC3339 } from '../clock.ts';
 import { condition } from '../kubelet/pod-status.ts';
 import { NodeInfoIndex, isAssignedAndActive } from './node-info.ts';
+import { podRequests } from './pod-resources.ts';
+import { podTopologySpread } from './plugins/pod-topology-spread.ts';
 import { fitErrorMessage } from './fit-error.ts';
 import type { FilterFailure, FilterPlugin, SchedPod, SchedulingContext, ScorePlugin } from './plugins/plugin.ts';
 import { nodeUnschedulable } from './plugins/node-unschedulable.ts';
@@ -38,7 +40,7 @@ export const FILTERS: readonly FilterPlugin[] = [
   interPodAffinity,
 ];
 
-export const SCORERS: readonly ScorePlugin[] = [taintToleration, nodeAffinity, nodeResourcesFit, balancedAllocation, interPodAffinity];
+export const SCORERS: readonly ScorePlugin[] = [taintToleration, nodeAffinity, podTopologySpread, nodeResourcesFit, balancedAllocation, interPodAffinity];
 
 /** Unschedulable pods are flushed back to the active queue after this long (upstream default). */
 const UNSCHEDULABLE_RETRY_MS = 5 * 60_000;
@@ -126,6 +128,7 @@ export class Scheduler implements Controller {
       index: this.index,
       nodes,
       nodeByName: new Map(nodes.map((n) => [n.metadata.name!, n])),
+      requests: podRequests(pod),
     };
     if (nodes.length === 0) return { message: 'no nodes available to schedule pods' };
     const preFilterMsg = missingClaim(pod, sctx);
@@ -171,16 +174,15 @@ export class Scheduler implements Controller {
     const { api, events, clock } = this.ctx;
     const ns = pod.metadata.namespace;
     const name = pod.metadata.name!;
+    // One write, as the binding subresource sets nodeName and the PodScheduled condition together.
     api.mutate<Mutable<K8s<Pod>>>('Pod', ns, name, (p) => {
       p.spec!.nodeName = node;
-    }, { subresource: 'binding' });
-    api.mutate<Mutable<K8s<Pod>>>('Pod', ns, name, (p) => {
       const status = (p.status ??= {});
       const conditions = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
       conditions.push(condition('PodScheduled', 'True', toRFC3339(clock.now())));
       status.conditions = conditions;
       status.phase ??= 'Pending';
-    }, { subresource: 'status' });
+    }, { subresource: 'binding' });
     events.normal(pod, 'Scheduled', `Successfully assigned ${ns}/${name} to ${node}`, { component: SCHEDULER_NAME });
     this.ctx.explain.add(this.name, refOf(pod), `assigned to ${node}`);
     this.ctx.enqueueFor('kubelet', metaKey(pod));

@@ -4,25 +4,24 @@
  * the non-zero requests (pkg/scheduler/framework/plugins/noderesources/fit.go, least_allocated.go).
  */
 import { intValue, milliValue } from '../quantity.ts';
-import { podRequests } from '../pod-resources.ts';
 import type { FilterPlugin, ScorePlugin } from './plugin.ts';
 
 export const nodeResourcesFit: FilterPlugin & ScorePlugin = {
   name: 'NodeResourcesFit',
   weight: 1,
-  filter(pod, node, info) {
+  filter(_pod, node, info, ctx) {
     const alloc = node.status?.allocatable ?? {};
     const reasons: string[] = [];
     const maxPods = alloc.pods === undefined ? 110 : intValue(alloc.pods);
     if (info.pods.size + 1 > maxPods) reasons.push('Too many pods');
-    const req = podRequests(pod);
+    const req = ctx.requests;
     if (req.cpu > 0 && req.cpu > milliValue(alloc.cpu) - info.requested.cpu) reasons.push('Insufficient cpu');
     if (req.memory > 0 && req.memory > intValue(alloc.memory) - info.requested.memory) reasons.push('Insufficient memory');
     return reasons.length ? { reasons, unresolvable: false } : undefined;
   },
-  score(pod, node, info) {
+  score(_pod, node, info, ctx) {
     const alloc = node.status?.allocatable ?? {};
-    const req = podRequests(pod);
+    const req = ctx.requests;
     const cpuCap = milliValue(alloc.cpu);
     const memCap = intValue(alloc.memory);
     const least = (requested: number, capacity: number) =>
@@ -37,9 +36,9 @@ export const nodeResourcesFit: FilterPlugin & ScorePlugin = {
 export const balancedAllocation: ScorePlugin = {
   name: 'NodeResourcesBalancedAllocation',
   weight: 1,
-  score(pod, node, info) {
+  score(_pod, node, info, ctx) {
     const alloc = node.status?.allocatable ?? {};
-    const req = podRequests(pod);
+    const req = ctx.requests;
     const cpuCap = milliValue(alloc.cpu);
     const memCap = intValue(alloc.memory);
     const cpuFrac = cpuCap > 0 ? Math.min(1, (info.requested.nonZeroCpu + req.nonZeroCpu) / cpuCap) : 1;

@@ -6,6 +6,7 @@ import type { Pod } from 'kubernetes-types/core/v1';
 import type { Store } from '../../apiserver/store.ts';
 import type { K8s, Stored } from '../../apiserver/types.ts';
 import type { NodeInfo, NodeInfoIndex } from '../node-info.ts';
+import type { PodRequests } from '../pod-resources.ts';
 
 export type SchedPod = Stored<K8s<Pod>>;
 
@@ -15,6 +16,8 @@ export interface SchedulingContext {
   /** Every node in the cluster, in name order. */
   nodes: readonly Stored[];
   nodeByName: ReadonlyMap<string, Stored>;
+  /** The pod's requests, computed once per scheduling attempt. */
+  requests: PodRequests;
 }
 
 export interface FilterFailure {
