@@ -15,6 +15,7 @@ import type { GradeContext } from './context.ts';
 export * from './check.ts';
 export * from './context.ts';
 export * from './expect.ts';
+export * from './volume.ts';
 
 export type TaskGrader = (ctx: GradeContext) => (Check | Check[])[];
 
