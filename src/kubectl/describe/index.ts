@@ -11,8 +11,10 @@ import { nodeDescriber } from './node.ts';
 import { persistentVolumeClaimDescriber } from './persistent-volume-claim.ts';
 import { persistentVolumeDescriber } from './persistent-volume.ts';
 import { podDescriber } from './pod.ts';
+import { priorityClassDescriber } from './priority-class.ts';
 import { replicaSetDescriber } from './replica-set.ts';
 import { secretDescriber } from './secret.ts';
+import { serviceAccountDescriber } from './service-account.ts';
 import { serviceDescriber } from './service.ts';
 import { statefulSetDescriber } from './stateful-set.ts';
 import { storageClassDescriber } from './storage-class.ts';
@@ -35,6 +37,8 @@ const DESCRIBERS: Describer[] = [
   secretDescriber,
   namespaceDescriber,
   endpointsDescriber,
+  serviceAccountDescriber,
+  priorityClassDescriber,
 ];
 
 const byKind = new Map(DESCRIBERS.map((d) => [d.kind, d]));

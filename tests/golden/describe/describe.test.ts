@@ -419,4 +419,28 @@ Revision:                  1
 Events:                    <none>
 `);
   });
+  it("serviceaccount", () => {
+    const c = describeCases["serviceaccount"]!;
+    expect(describeText(c.target, c.others)).toBe(`Name:                builder
+Namespace:           default
+Labels:              <none>
+Annotations:         <none>
+Image pull secrets:  regcred
+Mountable secrets:   old-token
+                     gone (not found)
+Tokens:              old-token
+Events:              <none>
+`);
+  });
+  it("priorityclass", () => {
+    const c = describeCases["priorityclass"]!;
+    expect(describeText(c.target, c.others)).toBe(`Name:              high
+Value:             1000
+GlobalDefault:     false
+PreemptionPolicy:  Never
+Description:       batch jobs that must not preempt
+Annotations:       <none>
+Events:            <none>
+`);
+  });
 });

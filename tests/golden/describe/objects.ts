@@ -251,4 +251,15 @@ export const describeCases: Record<string, { target: KubeObject; others: KubeObj
     },
     others: [],
   },
+  serviceaccount: {
+    target: { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'builder', namespace: 'default', creationTimestamp: ago(60) }, imagePullSecrets: [{ name: 'regcred' }], secrets: [{ name: 'old-token' }, { name: 'gone' }] },
+    others: [
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'regcred', namespace: 'default' }, type: 'kubernetes.io/dockerconfigjson' },
+      { apiVersion: 'v1', kind: 'Secret', metadata: { name: 'old-token', namespace: 'default', annotations: { 'kubernetes.io/service-account.name': 'builder' } }, type: 'kubernetes.io/service-account-token' },
+    ],
+  },
+  priorityclass: {
+    target: { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'high', creationTimestamp: ago(60) }, value: 1000, globalDefault: false, preemptionPolicy: 'Never', description: 'batch jobs that must not preempt' },
+    others: [],
+  },
 };
