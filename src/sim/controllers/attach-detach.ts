@@ -32,9 +32,18 @@ const SOURCE = { component: AD_CONTROLLER };
 type PodObj = Stored<K8s<Pod>>;
 type NodeObj = Stored<K8s<Node>>;
 
+const attachmentNames = new Map<string, string>();
+
 /** `csi-<sha256(volumeHandle + driver + node)>` (pkg/volume/csi/csi_attacher.go getAttachmentName). */
 export function attachmentName(handle: string, driver: string, node: string): string {
-  return `csi-${sha256Hex(handle + driver + node)}`;
+  const input = handle + driver + node;
+  let name = attachmentNames.get(input);
+  if (name === undefined) {
+    name = `csi-${sha256Hex(input)}`;
+    if (attachmentNames.size > 50_000) attachmentNames.clear();
+    attachmentNames.set(input, name);
+  }
+  return name;
 }
 
 /** The node's kubelet has been stopped or lost (see faults.ts). */
@@ -73,15 +82,24 @@ export class AttachDetachController implements Controller {
 
   onEvent(ev: WatchEvent): void {
     const o = ev.object;
+    const changed = ev.type !== 'MODIFIED' || !ev.old;
     switch (o.kind) {
       case 'Pod':
-        if ((o.spec?.volumes ?? []).some((v: { persistentVolumeClaim?: unknown }) => v.persistentVolumeClaim)) this.ctx.enqueue(KEY);
+        if (!(o.spec?.volumes ?? []).some((v: { persistentVolumeClaim?: unknown }) => v.persistentVolumeClaim)) break;
+        // Only placement and finishing matter, not the many container status updates.
+        if (changed || ev.old!.spec?.nodeName !== o.spec?.nodeName || isPodHoldingVolumes(ev.old as PodObj) !== isPodHoldingVolumes(o as PodObj)) {
+          this.ctx.enqueue(KEY);
+        }
         break;
       case 'Node':
-        if (ev.type !== 'MODIFIED' || !ev.old || nodeChanged(ev.old, o)) this.ctx.enqueue(KEY);
+        if (changed || nodeChanged(ev.old!, o)) this.ctx.enqueue(KEY);
+        break;
+      case 'PersistentVolumeClaim':
+        if (changed || ev.old!.spec?.volumeName !== o.spec?.volumeName || ev.old!.status?.phase !== o.status?.phase) this.ctx.enqueue(KEY);
         break;
       case 'PersistentVolume':
-      case 'PersistentVolumeClaim':
+        if (o.spec?.csi && (changed || ev.old!.status?.phase !== o.status?.phase)) this.ctx.enqueue(KEY);
+        break;
       case 'VolumeAttachment':
         this.ctx.enqueue(KEY);
         break;
