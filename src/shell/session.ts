@@ -31,7 +31,7 @@ import {
   type ShellState,
 } from './shell-state.ts';
 import { TerminalFs, type TerminalSink } from './terminal-fs.ts';
-import { TerminalTransform, YIELD_COMMAND } from './terminal-transform.ts';
+import { TerminalTransform } from './terminal-transform.ts';
 import { virtualTime, type TimeDriver } from './time.ts';
 
 export type { Editor, EditorMode } from './services.ts';
@@ -163,6 +163,9 @@ class ShellSession implements Session, ShellServices {
         ...opts.env,
       },
       processInfo: { uid: 0, gid: 0 },
+      // The shell runs no guest JavaScript (python and js-exec stay off), and the guard would
+      // block the timers and clocks the session's own hooks use while a line runs.
+      defenseInDepth: false,
       executionLimits: {
         maxExecutionTimeMs: opts.maxLineMs ?? (this.time === virtualTime ? 20_000 : Infinity),
         maxCommandCount: 50_000,
@@ -174,6 +177,7 @@ class ShellSession implements Session, ShellServices {
       name: 'kubelab-terminal',
       transform: ({ ast }) => ({ ast: this.armed ? this.prepare(ast) : ast }),
     });
+    this.fs.onYieldProbe = () => this.maybeYield();
     this.ready = this.setupFiles(opts.files ?? {});
   }
 
@@ -282,10 +286,6 @@ class ShellSession implements Session, ShellServices {
       editorCommand('nano', this),
       historyCommand(this),
       clearCommand(),
-      defineCommand(YIELD_COMMAND, async (_args, ctx) => {
-        await this.maybeYield();
-        return { stdout: '', stderr: '', exitCode: Number(ctx.env.get('?') ?? 0) || 0 };
-      }),
       defineCommand(CAPTURE_COMMAND, async (args, ctx) => {
         this.captured = { args: parseCaptureArgs(args), cwd: ctx.cwd };
         return { stdout: '', stderr: '', exitCode: Number(args[0]) || 0 };

@@ -5,9 +5,9 @@
  * as it is produced and in order, even inside a long loop.
  */
 import { InMemoryFs } from 'just-bash';
+import { TERMINAL_STDERR, TERMINAL_STDOUT, YIELD_PATH } from './devices.ts';
 
-export const TERMINAL_STDOUT = '/dev/tty';
-export const TERMINAL_STDERR = '/dev/.tty-stderr';
+export { TERMINAL_STDERR, TERMINAL_STDOUT } from './devices.ts';
 
 export interface TerminalSink {
   stdout(text: string): void;
@@ -34,6 +34,16 @@ export function isSystemPath(path: string): boolean {
 export class TerminalFs extends InMemoryFs {
   /** Where terminal writes go; swapped for each `run` by the Session. */
   sink: TerminalSink | undefined;
+  /** Called when a loop probes YIELD_PATH. */
+  onYieldProbe: (() => Promise<void>) | undefined;
+
+  override async exists(path: string): Promise<boolean> {
+    if (path === YIELD_PATH) {
+      await this.onYieldProbe?.();
+      return true;
+    }
+    return super.exists(path);
+  }
 
   override async writeFile(path: string, content: Content, options?: Options): Promise<void> {
     if (this.toTerminal(path, content)) return;

@@ -7,12 +7,12 @@
  *   order (the learner's redirections come after and still win, as in bash);
  * - `kubectl`/`k` at such a place is told its stdout is a terminal (`KUBELAB_TTY=1`), so
  *   `kubectl get -w` can stream while it runs;
- * - every loop body starts with a call to the yield command, so a runaway loop lets the event
- *   loop breathe and Ctrl-C can arrive;
+ * - every loop body starts with a probe of YIELD_PATH, so a runaway loop lets the event loop
+ *   breathe and Ctrl-C can arrive;
  * - function definitions are collected, so the Session can carry them to the next command line.
  */
-import type { CommandNode, PipelineNode, ScriptNode, SimpleCommandNode, StatementNode, WordNode } from 'just-bash';
-import { TERMINAL_STDERR, TERMINAL_STDOUT } from './terminal-fs.ts';
+import { parse, type CommandNode, type PipelineNode, type ScriptNode, type SimpleCommandNode, type StatementNode, type WordNode } from 'just-bash';
+import { TERMINAL_STDERR, TERMINAL_STDOUT, YIELD_PATH } from './devices.ts';
 
 export type RedirectionNode = SimpleCommandNode['redirections'][number];
 export type FunctionDefNode = Extract<CommandNode, { type: 'FunctionDef' }>;
@@ -20,8 +20,6 @@ type CompoundNode = Exclude<CommandNode, SimpleCommandNode | FunctionDefNode>;
 
 /** The environment variable that tells kubectl its stdout is the terminal. */
 export const TTY_ENV = 'KUBELAB_TTY';
-/** The hidden command placed at the top of every loop body. */
-export const YIELD_COMMAND = '__kubelab_yield';
 
 export interface TransformOptions {
   /** True for command names that stream to a terminal (kubectl and its aliases). */
@@ -208,23 +206,14 @@ export class TerminalTransform {
   }
 }
 
+let yieldTemplate: StatementNode | undefined;
+
 function yieldStatement(): StatementNode {
-  const cmd = {
-    type: 'SimpleCommand',
-    assignments: [],
-    name: literalWord(YIELD_COMMAND),
-    args: [],
-    redirections: [],
-  } as unknown as SimpleCommandNode;
-  return {
-    type: 'Statement',
-    pipelines: [{ type: 'Pipeline', commands: [cmd], negated: false } as PipelineNode],
-    operators: [],
-    background: false,
-  } as StatementNode;
+  yieldTemplate ??= parse(`[[ -e ${YIELD_PATH} ]]`).statements[0]!;
+  return structuredClone(yieldTemplate);
 }
 
 function isYield(st: StatementNode | undefined): boolean {
   const c = st?.pipelines[0]?.commands[0];
-  return c?.type === 'SimpleCommand' && staticWordText(c.name) === YIELD_COMMAND;
+  return c?.type === 'ConditionalCommand' && JSON.stringify(c).includes(YIELD_PATH);
 }
