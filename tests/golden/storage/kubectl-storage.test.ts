@@ -173,7 +173,7 @@ reclaimPolicy: Delete
 data   Pending                                      local-path     <unset>                 20s
 `,
     );
-    expect(await kubectl(h, 'get events')).toBe(
+    expect(await kubectl(h, 'get events --field-selector involvedObject.kind=PersistentVolumeClaim')).toBe(
       `LAST SEEN   TYPE     REASON                 OBJECT                       MESSAGE
 5s          Normal   WaitForFirstConsumer   persistentvolumeclaim/data   waiting for first consumer to be created before binding
 `,
