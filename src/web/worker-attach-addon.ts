@@ -77,8 +77,16 @@ export class WorkerAttachAddon implements ITerminalAddon {
 
   /** Draws the prompt and starts reading input (after init, a reset or a restart). */
   async begin(prompt?: string): Promise<void> {
+    const text = prompt ?? (await this.backend.prompt());
+    // Output that did not end its line (`cat` of a file without a final newline) keeps its line:
+    // the prompt starts on the next one.
+    const terminal = this.terminal;
+    if (terminal) {
+      await new Promise<void>((resolve) => terminal.write('', resolve));
+      if (terminal.buffer.active.cursorX > 0) this.write('\r\n');
+    }
     this.phase = 'idle';
-    this.write(this.editor.start(prompt ?? (await this.backend.prompt())));
+    this.write(this.editor.start(text));
     this.drain();
   }
 
