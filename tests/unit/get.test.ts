@@ -131,3 +131,56 @@ describe('custom-columns specs', () => {
     );
   });
 });
+
+describe('kubectl get -w streaming', () => {
+  it('prints a row per change after the list, header once, columns never narrowing again', async () => {
+    const h = await withConfigMaps('a');
+    const { runKubectl } = await import('../../src/kubectl/index.ts');
+    const run = async (argv: string[]) => {
+      let out = '';
+      // A time driver whose "wait" is the cluster changing under the watch.
+      const host = {
+        ...h.host,
+        time: {
+          async waitUntil(cluster: typeof h.cluster) {
+            cluster.api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a-much-longer-name', namespace: 'default', labels: { app: 'demo' } }, data: {} });
+            cluster.api.mutate('ConfigMap', 'default', 'a', (cm) => {
+              cm.data = { k: 'v', k2: 'v2' };
+            });
+            cluster.api.delete('ConfigMap', 'default', 'a-much-longer-name');
+            cluster.api.create({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'other', namespace: 'default' } });
+            return true;
+          },
+          async sleep() {},
+        },
+      };
+      const code = await runKubectl(argv, host, { stdin: '', out: (t) => (out += t), err: () => {} });
+      expect(code).toBe(0);
+      return out;
+    };
+    expect(await run(['get', 'cm', '-l', 'app=demo', '-w'])).toBe(
+      'NAME   DATA   AGE\na      1      0s\na-much-longer-name   0      0s\na                    2      0s\na-much-longer-name   0      0s\n',
+    );
+  });
+
+  it('labels each row with its event type', async () => {
+    const h = await withConfigMaps('a');
+    const { runKubectl } = await import('../../src/kubectl/index.ts');
+    let out = '';
+    const host = {
+      ...h.host,
+      time: {
+        async waitUntil(cluster: typeof h.cluster) {
+          cluster.api.delete('ConfigMap', 'default', 'a');
+          return true;
+        },
+        async sleep() {},
+      },
+    };
+    await runKubectl(['get', 'cm', 'a', '-w', '--output-watch-events'], host, { stdin: '', out: (t) => (out += t), err: () => {} });
+    expect(out).toBe('EVENT   NAME   DATA   AGE\nADDED   a      1      0s\nDELETED   a      1      0s\n');
+    out = '';
+    await runKubectl(['get', 'cm', 'b', '--watch-only', '-o', 'name'], host, { stdin: '', out: (t) => (out += t), err: () => {} });
+    expect(out).toBe('');
+  });
+});
