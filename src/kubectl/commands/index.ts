@@ -22,6 +22,7 @@ import { expose } from './expose.ts';
 import { label } from './label.ts';
 import { annotate } from './annotate.ts';
 import { scale } from './scale.ts';
+import { rollout } from './rollout/index.ts';
 import { patch } from './patch.ts';
 import { get } from './get.ts';
 import { apiResources } from './api-resources.ts';
@@ -29,4 +30,4 @@ import { describe } from './describe.ts';
 import { events } from './events.ts';
 import { version } from './version.ts';
 
-export const COMMANDS: KubectlCommand[] = [create, expose, run, set, explain, get, edit, del, scale, cordon, uncordon, drain, taint, logs, exec, events, apply, patch, replace, wait, label, annotate, config, apiResources, describe, version];
+export const COMMANDS: KubectlCommand[] = [create, expose, run, set, explain, get, edit, del, rollout, scale, cordon, uncordon, drain, taint, logs, exec, events, apply, patch, replace, wait, label, annotate, config, apiResources, describe, version];

@@ -63,6 +63,8 @@ export function newRevision(owner: Stored, template: PodTemplateSpec, revision: 
     metadata: {
       namespace: owner.metadata.namespace,
       labels: { ...labels },
+      // Upstream copies the owner's annotations (kubernetes.io/change-cause shows in rollout history).
+      ...(owner.metadata.annotations ? { annotations: { ...owner.metadata.annotations } } : {}),
       ownerReferences: [controllerRef(owner)],
     },
     data: templatePatch(template),

@@ -116,6 +116,7 @@ export function currentRevision(ctx: ControllerContext, ds: StoredDaemonSet): { 
     metadata: {
       namespace: ds.metadata.namespace,
       labels: { ...(template.metadata?.labels ?? {}) },
+      ...(ds.metadata.annotations ? { annotations: { ...ds.metadata.annotations } } : {}),
       ownerReferences: [controllerRef(ds)],
     },
     data,
