@@ -82,6 +82,21 @@ test('output streams while a command runs, and Ctrl-C stops it', async ({ page }
   expect(text).toMatch(/\^C/);
 });
 
+test('kubectl get -w streams rows as the pod starts, until Ctrl-C', async ({ page }) => {
+  await page.getByRole('button', { name: 'Pause the cluster clock' }).click();
+  await run(page, ID, 'kubectl run web --image=nginx');
+  await page.evaluate((tid) => window.kubelab!.terminals.get(tid)!.type('kubectl get pods -w\r'), ID);
+  await expectScreen(page, ID, /^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\nweb\s+0\/1\s+(Pending|ContainerCreating)\s/m);
+  expect(await screenText(page, ID)).not.toMatch(/Running/);
+  // The clock runs again and the pod starts while the watch is open: rows arrive by themselves.
+  await page.getByRole('button', { name: 'Run the clock in real time' }).click();
+  await expectScreen(page, ID, /^web\s+1\/1\s+Running\s+0\s+\S+$/m);
+  expect(await page.evaluate((tid) => window.kubelab!.terminals.get(tid)!.busy(), ID)).toBe(true);
+  await page.locator('.kl-screen .xterm').click();
+  await page.keyboard.press('Control+c');
+  await waitForPrompt(page, ID);
+});
+
 test('input typed while a command runs is queued, not dropped', async ({ page }) => {
   await page.evaluate((tid) => {
     const t = window.kubelab!.terminals.get(tid)!;
