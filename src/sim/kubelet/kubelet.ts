@@ -12,21 +12,19 @@ import { clone, metaKey, refOf, splitMetaKey } from '../apiserver/types.ts';
 import { toRFC3339 } from '../clock.ts';
 import { podVolumesWait } from './volumes.ts';
 import { dropPodProcesses } from '../images/process.ts';
+import { isKubeletRunning } from '../faults.ts';
 import { refreshPodStatus } from './pod-status.ts';
 import { kubeletState, type PodRecord } from './state.ts';
 import { type MPod, type Stage, type StageContext } from './stages.ts';
 import { STAGES } from './profile.ts';
 
-export const KUBELET_DOWN_ANNOTATION = 'kubelab.dev/kubelet';
 
 /** Suffix of the second timer a pod may hold: the next foreground transition behind a probe. */
 const WAKE = '#wake';
 
-/** A node whose kubelet is stopped (a fault) or that reports NotReady makes no pod transitions. */
+/** A node whose kubelet is stopped or lost (a fault) makes no pod transitions. */
 export function isKubeletDown(node: Stored<K8s<Node>>): boolean {
-  if (node.metadata.annotations?.[KUBELET_DOWN_ANNOTATION] !== undefined) return true;
-  const ready = node.status?.conditions?.find((c) => c.type === 'Ready');
-  return ready !== undefined && ready.status !== 'True';
+  return !isKubeletRunning(node);
 }
 
 export interface DueStage {
