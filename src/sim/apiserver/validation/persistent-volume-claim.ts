@@ -49,8 +49,8 @@ export function validatePersistentVolumeClaimUpdate(pvc: KubeObject, old: Stored
   const oldSpec = old.spec ?? {};
   if (!sameContent(comparable(newSpec, oldSpec), comparable(oldSpec, oldSpec))) {
     causes.push(field.forbidden('spec', 'spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims'));
-    return causes;
   }
+  if ((newSpec.volumeMode ?? 'Filesystem') !== (oldSpec.volumeMode ?? 'Filesystem')) causes.push(field.immutable('volumeMode', newSpec.volumeMode));
   if (bound) {
     // Shrinking a request is allowed only to recover from a failed expansion: never below
     // what the volume already has (RecoverVolumeExpansionFailure, GA in v1.34).
