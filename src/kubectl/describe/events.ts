@@ -8,13 +8,13 @@ import { parseTime } from '../../sim/clock.ts';
 import { age } from '../format/duration.ts';
 import type { DescribeWriter } from './writer.ts';
 
-/** searchEvents: events whose involvedObject is this object (name, namespace, kind, uid). */
+/** searchEvents: events whose involvedObject is this object (field selector on name, namespace, kind and uid). */
 export function eventsFor(cluster: Cluster, obj: Stored): Stored[] {
   const ns = obj.metadata.namespace;
   const list = cluster.api.list('Event', ns ? { namespace: ns } : {});
   return list.filter((e) => {
     const io = e.involvedObject ?? {};
-    return io.name === obj.metadata.name && io.kind === obj.kind && (!io.uid || io.uid === obj.metadata.uid) && (io.namespace ?? undefined) === ns;
+    return io.name === obj.metadata.name && io.kind === obj.kind && (!obj.metadata.uid || io.uid === obj.metadata.uid) && (io.namespace ?? undefined) === ns;
   });
 }
 

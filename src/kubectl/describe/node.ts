@@ -35,7 +35,9 @@ export const nodeDescriber: Describer = {
     });
     w.write(0, `Unschedulable:\t${Boolean(node.spec?.unschedulable)}\n`);
     const lease = cluster.api.tryGet('Lease', 'kube-node-lease', obj.metadata.name!);
-    if (lease) {
+    if (!lease) {
+      w.write(0, `Lease:\tFailed to get lease: leases.coordination.k8s.io "${obj.metadata.name}" not found\n`);
+    } else {
       w.write(0, 'Lease:\n');
       w.write(1, `HolderIdentity:\t${lease.spec?.holderIdentity ?? '<unset>'}\n`);
       w.write(1, `AcquireTime:\t${lease.spec?.acquireTime ? rfc1123z(lease.spec.acquireTime) : '<unset>'}\n`);
@@ -72,7 +74,7 @@ export const nodeDescriber: Describer = {
     w.write(0, `  Architecture:\t${info?.architecture ?? ''}\n`);
     w.write(0, `  Container Runtime Version:\t${info?.containerRuntimeVersion ?? ''}\n`);
     w.write(0, `  Kubelet Version:\t${info?.kubeletVersion ?? ''}\n`);
-    if (info?.kubeProxyVersion) w.write(0, `  Kube-Proxy Version:\t${info.kubeProxyVersion}\n`);
+    w.write(0, `  Kube-Proxy Version:\t${info?.kubeProxyVersion ?? ''}\n`);
     if (node.spec?.podCIDR) w.write(0, `PodCIDR:\t${node.spec.podCIDR}\n`);
     if (node.spec?.podCIDRs?.length) w.write(0, `PodCIDRs:\t${node.spec.podCIDRs.join(',')}\n`);
     if (node.spec?.providerID) w.write(0, `ProviderID:\t${node.spec.providerID}\n`);
@@ -80,7 +82,8 @@ export const nodeDescriber: Describer = {
       (p) => p.spec?.nodeName === obj.metadata.name && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed',
     );
     describeNodeResource(w, node, pods, now);
-    if (showEvents) describeEvents(w, eventsFor(cluster, obj), now);
+    // The kubelet records node events with the node's name as uid, controllers with its uid.
+    if (showEvents) describeEvents(w, [...eventsFor(cluster, obj), ...eventsFor(cluster, { ...obj, metadata: { ...obj.metadata, uid: obj.metadata.name } })], now);
     return w.toString();
   },
 };

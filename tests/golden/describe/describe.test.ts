@@ -443,4 +443,68 @@ Annotations:       <none>
 Events:            <none>
 `);
   });
+  it("node", () => {
+    const c = describeCases["node"]!;
+    expect(describeText(c.target, c.others)).toBe(`Name:               node01
+Roles:              <none>
+Labels:             disk=ssd
+                    kubernetes.io/hostname=node01
+                    kubernetes.io/os=linux
+Annotations:        node.alpha.kubernetes.io/ttl: 0
+CreationTimestamp:  Mon, 05 Jan 2026 08:10:00 +0000
+Taints:             dedicated=gpu:NoExecute
+                    node.kubernetes.io/unschedulable:NoSchedule
+Unschedulable:      true
+Lease:
+  HolderIdentity:  node01
+  AcquireTime:     <unset>
+  RenewTime:       Mon, 05 Jan 2026 09:09:50 +0000
+Conditions:
+  Type             Status  LastHeartbeatTime                 LastTransitionTime                Reason                       Message
+  ----             ------  -----------------                 ------------------                ------                       -------
+  MemoryPressure   False   Mon, 05 Jan 2026 09:09:40 +0000   Mon, 05 Jan 2026 08:10:00 +0000   KubeletHasSufficientMemory   kubelet has sufficient memory available
+  Ready            True    Mon, 05 Jan 2026 09:09:40 +0000   Mon, 05 Jan 2026 08:10:10 +0000   KubeletReady                 kubelet is posting ready status
+Addresses:
+  InternalIP:  172.30.2.2
+  Hostname:    node01
+Capacity:
+  cpu:                2
+  ephemeral-storage:  50620216Ki
+  hugepages-2Mi:      0
+  memory:             4015852Ki
+  pods:               110
+Allocatable:
+  cpu:                2
+  ephemeral-storage:  46651590989
+  hugepages-2Mi:      0
+  memory:             3913452Ki
+  pods:               110
+System Info:
+  Machine ID:                 m1
+  System UUID:                s1
+  Boot ID:                    b1
+  Kernel Version:             6.8.0-79-generic
+  OS Image:                   Ubuntu 24.04.3 LTS
+  Operating System:           linux
+  Architecture:               amd64
+  Container Runtime Version:  containerd://2.1.4
+  Kubelet Version:            v1.34.1
+  Kube-Proxy Version:         
+PodCIDR:                      10.244.1.0/24
+PodCIDRs:                     10.244.1.0/24
+Non-terminated Pods:          (1 in total)
+  Namespace                   Name     CPU Requests  CPU Limits  Memory Requests  Memory Limits  Age
+  ---------                   ----     ------------  ----------  ---------------  -------------  ---
+  default                     web-0    250m (12%)    500m (25%)  128Mi (3%)       256Mi (6%)     4m50s
+Allocated resources:
+  (Total limits may be over 100 percent, i.e., overcommitted.)
+  Resource           Requests    Limits
+  --------           --------    ------
+  cpu                250m (12%)  500m (25%)
+  memory             128Mi (3%)  256Mi (6%)
+  ephemeral-storage  0 (0%)      0 (0%)
+  hugepages-2Mi      0 (0%)      0 (0%)
+Events:              <none>
+`);
+  });
 });

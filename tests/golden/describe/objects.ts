@@ -262,4 +262,26 @@ export const describeCases: Record<string, { target: KubeObject; others: KubeObj
     target: { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name: 'high', creationTimestamp: ago(60) }, value: 1000, globalDefault: false, preemptionPolicy: 'Never', description: 'batch jobs that must not preempt' },
     others: [],
   },
+  node: {
+    target: {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name: 'node01', uid: 'node-uid', creationTimestamp: ago(3600), labels: { 'kubernetes.io/hostname': 'node01', 'kubernetes.io/os': 'linux', disk: 'ssd' }, annotations: { 'node.alpha.kubernetes.io/ttl': '0' } },
+      spec: { podCIDR: '10.244.1.0/24', podCIDRs: ['10.244.1.0/24'], unschedulable: true, taints: [{ key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }, { key: 'dedicated', value: 'gpu', effect: 'NoExecute' }] },
+      status: {
+        capacity: { cpu: '2', memory: '4015852Ki', pods: '110', 'ephemeral-storage': '50620216Ki', 'hugepages-2Mi': '0' },
+        allocatable: { cpu: '2', memory: '3913452Ki', pods: '110', 'ephemeral-storage': '46651590989', 'hugepages-2Mi': '0' },
+        conditions: [
+          { type: 'MemoryPressure', status: 'False', lastHeartbeatTime: ago(20), lastTransitionTime: ago(3600), reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' },
+          { type: 'Ready', status: 'True', lastHeartbeatTime: ago(20), lastTransitionTime: ago(3590), reason: 'KubeletReady', message: 'kubelet is posting ready status' },
+        ],
+        addresses: [{ type: 'InternalIP', address: '172.30.2.2' }, { type: 'Hostname', address: 'node01' }],
+        nodeInfo: { machineID: 'm1', systemUUID: 's1', bootID: 'b1', kernelVersion: '6.8.0-79-generic', osImage: 'Ubuntu 24.04.3 LTS', operatingSystem: 'linux', architecture: 'amd64', containerRuntimeVersion: 'containerd://2.1.4', kubeletVersion: 'v1.34.1', kubeProxyVersion: '' },
+      },
+    },
+    others: [
+      pod,
+      { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: 'node01', namespace: 'kube-node-lease' }, spec: { holderIdentity: 'node01', leaseDurationSeconds: 40, renewTime: '2026-01-05T09:09:50.000000Z' } },
+    ],
+  },
 };
