@@ -145,6 +145,8 @@ export function refreshPodStatus(pod: Pod & { status: MPodStatus }, at: string, 
       setCondition(status, condition('ContainersReady', 'True', at));
     }
   }
+  // A pod created with spec.nodeName never met the scheduler: the kubelet reports it scheduled.
+  if (!status.conditions?.some((c) => c.type === 'PodScheduled')) setCondition(status, condition('PodScheduled', 'True', at));
   if (generation !== undefined) {
     for (const c of status.conditions ?? []) {
       if (KUBELET_CONDITIONS.includes(c.type)) (c as Mutable<PodCondition> & { observedGeneration?: number }).observedGeneration = generation;

@@ -63,7 +63,8 @@ export class Scheduler implements Controller {
   readonly name = 'scheduler';
   private ctx!: ControllerContext;
   readonly index = new NodeInfoIndex();
-  private readonly unschedulable = new Set<string>();
+  /** Unschedulable pods, and whether their own affinity terms could be met by a pod arriving. */
+  private readonly unschedulable = new Map<string, { waitsForPods: boolean }>();
 
   start(ctx: ControllerContext): void {
     this.ctx = ctx;
@@ -81,13 +82,17 @@ export class Scheduler implements Controller {
         return;
       }
       const wasActive = ev.old ? isAssignedAndActive(ev.old as Stored<K8s<Pod>>) : false;
+      const isActive = isAssignedAndActive(pod);
       this.index.upsert(pod);
       if (isPendingForScheduler(pod)) {
         if (!this.unschedulable.has(key) || ev.type === 'ADDED') this.ctx.enqueue(key);
       } else {
         this.unschedulable.delete(key);
       }
-      if (wasActive !== isAssignedAndActive(pod)) this.requeueUnschedulable();
+      // Queueing hints: a pod leaving a node frees room for anyone; a pod arriving can only help
+      // pods waiting on pod affinity.
+      if (wasActive && !isActive) this.requeueUnschedulable();
+      else if (!wasActive && isActive) this.requeueUnschedulable((w) => w.waitsForPods);
       return;
     }
     if (kind === 'Node') {
@@ -114,7 +119,7 @@ export class Scheduler implements Controller {
       }
       this.bind(pod, result.node);
     } else {
-      this.unschedulable.add(key);
+      this.unschedulable.set(key, { waitsForPods: Boolean(pod.spec?.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length) });
       this.markUnschedulable(pod, result.message!);
       this.ctx.enqueueAfter(key, UNSCHEDULABLE_RETRY_MS, { background: true });
     }
@@ -204,8 +209,8 @@ export class Scheduler implements Controller {
     this.ctx.explain.add(this.name, refOf(pod), `no node fits: ${message}`);
   }
 
-  private requeueUnschedulable(): void {
-    for (const key of this.unschedulable) this.ctx.enqueue(key);
+  private requeueUnschedulable(filter: (w: { waitsForPods: boolean }) => boolean = () => true): void {
+    for (const [key, w] of this.unschedulable) if (filter(w)) this.ctx.enqueue(key);
   }
 
   private isRelevantNodeChange(old: Stored, now: Stored): boolean {
