@@ -100,7 +100,7 @@ describe('PersistentVolume binder', () => {
       csi: { driver: 'kubelab.dev/network', volumeHandle: pvName, fsType: 'ext4' },
       capacity: { storage: '1Gi' },
     });
-    expect(pv.metadata.annotations['pv.kubernetes.io/provisioned-by']).toBe('kubelab.dev/network');
+    expect(pv.metadata.annotations?.['pv.kubernetes.io/provisioned-by']).toBe('kubelab.dev/network');
     expect(phaseOf(c, 'PersistentVolumeClaim', 'web-data')).toBe('Bound');
     const events = eventsFor(c, 'web-data').map((e) => e.split(' ').slice(0, 2).join(' '));
     expect(events).toEqual(['Normal ExternalProvisioning', 'Normal Provisioning', 'Normal ProvisioningSucceeded']);

@@ -10,7 +10,7 @@ function fsOf(c: StorageCluster, name: string) {
   return containerFs(c.api, c.runtime, pod, pod.spec!.containers[0]!, {});
 }
 
-function podWith(name: string, volumes: KubeObject[], mounts: KubeObject[], node?: string): KubeObject {
+function podWith(name: string, volumes: Record<string, unknown>[], mounts: Record<string, unknown>[], node?: string): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'Pod',

@@ -185,7 +185,7 @@ data   Pending                                      local-path     <unset>      
     const pod = h.cluster.api.get('Pod', 'default', 'app');
     const claim = h.cluster.api.get('PersistentVolumeClaim', 'default', 'data');
     expect(claim.status.phase).toBe('Bound');
-    expect(claim.metadata.annotations['volume.kubernetes.io/selected-node']).toBe(pod.spec.nodeName);
+    expect(claim.metadata.annotations?.['volume.kubernetes.io/selected-node']).toBe(pod.spec.nodeName);
     const pv = h.cluster.api.get('PersistentVolume', undefined, claim.spec.volumeName);
     expect(pv.spec.nodeAffinity.required.nodeSelectorTerms[0].matchExpressions[0].values).toEqual([pod.spec.nodeName]);
     expect(pv.spec.hostPath.path).toBe(`/opt/local-path-provisioner/${pv.metadata.name}_default_data`);
