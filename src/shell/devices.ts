@@ -12,3 +12,5 @@ export const TERMINAL_STDERR = '/dev/.tty-stderr';
  * yields to the event loop now and then. A test is far cheaper than a registered command.
  */
 export const YIELD_PATH = '/dev/.kubelab-yield';
+/** The hidden statements after each line write the shell's state here (see shell-state.ts). */
+export const CAPTURE_DIR = '/dev/.kubelab-state';

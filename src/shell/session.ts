@@ -21,13 +21,11 @@ import { completeLine } from './completion.ts';
 import { learnerMessage } from './limits.ts';
 import type { Editor, EditorMode, ShellServices } from './services.ts';
 import {
-  CAPTURE_COMMAND,
-  captureStatement,
+  captureStatements,
   freshState,
-  parseCaptureArgs,
+  readCapture,
   restoreStatements,
   stateFromCapture,
-  type CaptureArgs,
   type ShellState,
 } from './shell-state.ts';
 import { TerminalFs, type TerminalSink } from './terminal-fs.ts';
@@ -125,7 +123,6 @@ class ShellSession implements Session, ShellServices {
   private entries: SessionLogEntry[] = [];
   private sink: TerminalSink = { stdout() {}, stderr() {} };
   private armed = false;
-  private captured: { args: CaptureArgs; cwd: string } | undefined;
   private lastYield = now();
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -286,10 +283,6 @@ class ShellSession implements Session, ShellServices {
       editorCommand('nano', this),
       historyCommand(this),
       clearCommand(),
-      defineCommand(CAPTURE_COMMAND, async (args, ctx) => {
-        this.captured = { args: parseCaptureArgs(args), cwd: ctx.cwd };
-        return { stdout: '', stderr: '', exitCode: Number(args[0]) || 0 };
-      }),
       defineCommand('complete', async () => ({ stdout: '', stderr: '', exitCode: 0 })),
     ];
   }
@@ -323,7 +316,7 @@ class ShellSession implements Session, ShellServices {
   private prepare(ast: ScriptNode): ScriptNode {
     this.armed = false;
     this.transform.apply(ast);
-    ast.statements = [...restoreStatements(this.state), ...ast.statements, captureStatement()];
+    ast.statements = [...restoreStatements(this.state), ...ast.statements, ...captureStatements()];
     return ast;
   }
 
@@ -341,7 +334,7 @@ class ShellSession implements Session, ShellServices {
     }
     this.sink = { stdout: (t) => io.stdout(t), stderr: (t) => io.stderr(learnerMessage(t)) };
     this.fs.sink = this.sink;
-    this.captured = undefined;
+    this.fs.captured.clear();
     this.armed = syntaxOk;
     this.lastYield = now();
     let exit: number;
@@ -368,9 +361,10 @@ class ShellSession implements Session, ShellServices {
       io.stdout('^C\n');
       exit = 130;
     }
-    const captured = this.captured as { args: CaptureArgs; cwd: string } | undefined;
-    if (captured) {
-      this.state = stateFromCapture(captured.args, captured.cwd, this.state.functions, this.transform.functions);
+    const captured = readCapture(this.fs.captured);
+    if (captured && !io.signal?.aborted) {
+      exit = captured.exit;
+      this.state = stateFromCapture(captured, this.state.functions, this.transform.functions);
     } else {
       this.state = { ...this.state, lastExit: exit };
     }

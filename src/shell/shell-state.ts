@@ -1,14 +1,14 @@
 /**
  * The shell state that survives from one command line to the next. just-bash starts every `exec`
- * fresh, so after each line a hidden trailing command captures what bash would remember
- * (variables with their attributes, aliases, shell options, function names, cwd, `$?`), and the
- * next line starts with statements that put it back. Functions are carried as the AST nodes of
+ * fresh, so after each line hidden trailing statements capture what bash would remember
+ * (variables with their attributes, aliases, shell options, function names, cwd, `$?`) into
+ * CAPTURE_DIR, and the next line starts with statements that put it back. Functions are carried as the AST nodes of
  * their last definition. All of it is plain JSON apart from those nodes, which are JSON too.
  */
 import { parse, type StatementNode } from 'just-bash';
+import { CAPTURE_DIR } from './devices.ts';
 import type { FunctionDefNode } from './terminal-transform.ts';
 
-export const CAPTURE_COMMAND = '__kubelab_capture';
 
 export interface ShellState {
   cwd: string;
@@ -36,12 +36,28 @@ const SHELL_MANAGED = new Set([
 /** `set -o` options carried between lines; errexit and noexec would end an interactive shell. */
 const CARRIED_SET_OPTIONS = new Set(['allexport', 'noclobber', 'noglob', 'nounset', 'pipefail', 'xtrace', 'verbose']);
 
-/** The capture statement, appended after the learner's line. */
-export function captureStatement(): StatementNode {
-  const script = parse(
-    `${CAPTURE_COMMAND} "$?" "$(declare -p)" "$(alias)" "$(shopt -p)" "$(set +o)" "$(declare -F)" "$OLDPWD"`,
-  );
-  return script.statements[0]!;
+const CAPTURE_PARTS = ['status', 'declarations', 'aliases', 'shopt', 'set', 'functions', 'cwd', 'oldpwd'] as const;
+
+/**
+ * The capture statements, appended after the learner's line. Builtins redirected into
+ * CAPTURE_DIR are much cheaper than command substitutions; `status` goes first to keep `$?`.
+ */
+const CAPTURE_SCRIPT = [
+  `echo "$?" > ${CAPTURE_DIR}/status`,
+  `declare -p > ${CAPTURE_DIR}/declarations`,
+  `alias > ${CAPTURE_DIR}/aliases`,
+  `shopt -p > ${CAPTURE_DIR}/shopt`,
+  `set +o > ${CAPTURE_DIR}/set`,
+  `declare -F > ${CAPTURE_DIR}/functions`,
+  `echo "$OLDPWD" > ${CAPTURE_DIR}/oldpwd`,
+  `pwd > ${CAPTURE_DIR}/cwd`,
+].join('\n');
+
+let captureTemplate: StatementNode[] | undefined;
+
+export function captureStatements(): StatementNode[] {
+  captureTemplate ??= parse(CAPTURE_SCRIPT).statements;
+  return structuredClone(captureTemplate);
 }
 
 export interface CaptureArgs {
@@ -52,28 +68,32 @@ export interface CaptureArgs {
   setO: string;
   functionNames: string[];
   oldPwd: string;
+  cwd: string;
 }
 
-export function parseCaptureArgs(args: string[]): CaptureArgs {
-  const [exit = '0', declarations = '', aliases = '', shopt = '', setO = '', declareF = '', oldPwd = ''] = args;
+/** Reads a complete capture (every part written); undefined when the line ended early. */
+export function readCapture(parts: Map<string, string>): CaptureArgs | undefined {
+  if (!CAPTURE_PARTS.every((p) => parts.has(`${CAPTURE_DIR}/${p}`))) return undefined;
+  const get = (p: (typeof CAPTURE_PARTS)[number]) => parts.get(`${CAPTURE_DIR}/${p}`)!;
+  const line = (p: (typeof CAPTURE_PARTS)[number]) => get(p).replace(/\n$/, '');
   return {
-    exit: Number(exit) || 0,
-    declarations,
-    aliases,
-    shopt,
-    setO,
-    functionNames: declareF
+    exit: Number(line('status')) || 0,
+    declarations: get('declarations'),
+    aliases: line('aliases'),
+    shopt: get('shopt'),
+    setO: get('set'),
+    functionNames: get('functions')
       .split('\n')
       .map((l) => l.replace(/^declare -f[a-z]* /, '').trim())
       .filter(Boolean),
-    oldPwd,
+    oldPwd: line('oldpwd'),
+    cwd: line('cwd'),
   };
 }
 
 /** Builds the state to carry from a capture, the functions defined so far and the cwd. */
 export function stateFromCapture(
   cap: CaptureArgs,
-  cwd: string,
   known: Record<string, FunctionDefNode>,
   defined: FunctionDefNode[],
 ): ShellState {
@@ -81,6 +101,7 @@ export function stateFromCapture(
   for (const f of defined) latest[f.name] = f;
   const functions: Record<string, FunctionDefNode> = {};
   for (const name of cap.functionNames) if (latest[name]) functions[name] = latest[name]!;
+  const cwd = cap.cwd || '/';
   return {
     cwd,
     oldPwd: cap.oldPwd || cwd,

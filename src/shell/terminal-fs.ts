@@ -5,7 +5,7 @@
  * as it is produced and in order, even inside a long loop.
  */
 import { InMemoryFs } from 'just-bash';
-import { TERMINAL_STDERR, TERMINAL_STDOUT, YIELD_PATH } from './devices.ts';
+import { CAPTURE_DIR, TERMINAL_STDERR, TERMINAL_STDOUT, YIELD_PATH } from './devices.ts';
 
 export { TERMINAL_STDERR, TERMINAL_STDOUT } from './devices.ts';
 
@@ -34,6 +34,8 @@ export function isSystemPath(path: string): boolean {
 export class TerminalFs extends InMemoryFs {
   /** Where terminal writes go; swapped for each `run` by the Session. */
   sink: TerminalSink | undefined;
+  /** What the capture statements wrote under CAPTURE_DIR during the current line. */
+  readonly captured = new Map<string, string>();
   /** Called when a loop probes YIELD_PATH. */
   onYieldProbe: (() => Promise<void>) | undefined;
 
@@ -51,11 +53,16 @@ export class TerminalFs extends InMemoryFs {
   }
 
   override async appendFile(path: string, content: Content, options?: Options): Promise<void> {
-    if (this.toTerminal(path, content)) return;
+    if (this.toTerminal(path, content, true)) return;
     return super.appendFile(path, content, options);
   }
 
-  private toTerminal(path: string, content: Content): boolean {
+  private toTerminal(path: string, content: Content, append = false): boolean {
+    if (path.startsWith(CAPTURE_DIR + '/')) {
+      const text = toText(content);
+      this.captured.set(path, append ? (this.captured.get(path) ?? '') + text : text);
+      return true;
+    }
     if (path !== TERMINAL_STDOUT && path !== TERMINAL_STDERR) return false;
     const text = toText(content);
     if (text && this.sink) {
