@@ -10,13 +10,14 @@ function condition(job: { status?: { conditions?: { type: string; status: string
 
 /** The most pods of a Job that were active (not finished, not deleted) at the same moment. */
 function maxActive(ctx: GradeContext, job: string): number {
-  const state = new Map<string, boolean>();
   let max = 0;
-  for (const e of ctx.timeline.entries) {
-    if (e.namespace !== ctx.namespace || !e.name.startsWith(`${job}-`)) continue;
-    state.set(e.uid, !e.deleted && e.phase !== 'Succeeded' && e.phase !== 'Failed' && !e.terminating);
-    max = Math.max(max, [...state.values()].filter(Boolean).length);
-  }
+  ctx.timeline.forEachMoment(
+    (e) => e.namespace === ctx.namespace && e.name.startsWith(`${job}-`),
+    (pods) => {
+      const active = pods.filter((p) => !p.deleted && !p.terminating && p.phase !== 'Succeeded' && p.phase !== 'Failed').length;
+      max = Math.max(max, active);
+    },
+  );
   return max;
 }
 

@@ -16,9 +16,14 @@ export default defineGrader({
     recover: (ctx) => {
       const lost = ctx.cluster.faults.downNodes();
       const quiz1 = getObject(ctx, 'pod/quiz-1');
-      const history = ctx.timeline.historyOf(ctx.namespace, 'quiz-1');
       // Two quiz-1 pods at once would mean a new uid appearing while the old one still existed.
-      const overlaps = history.some((e, i) => !e.deleted && history.slice(0, i).some((p) => p.uid !== e.uid && !history.slice(0, i).some((d) => d.uid === p.uid && d.deleted)));
+      let overlaps = false;
+      ctx.timeline.forEachMoment(
+        (e) => e.namespace === ctx.namespace && e.name === 'quiz-1',
+        (pods) => {
+          if (pods.filter((p) => !p.deleted).length > 1) overlaps = true;
+        },
+      );
       return [
         expectPods(ctx, { selector: 'app=quiz' }).toBeRunningAndReady(3),
         expectPods(ctx, { selector: 'app=quiz' }).toAvoidNodes(lost),

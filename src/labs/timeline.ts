@@ -46,6 +46,19 @@ export class Timeline {
     return this.entries.filter((e) => e.namespace === namespace && e.name === name);
   }
 
+  /**
+   * Replays the observations instant by instant: after all changes of one instant, `visit` gets the
+   * latest observation of every pod seen so far that `filter` accepts (deleted pods included, marked).
+   */
+  forEachMoment(filter: (e: PodObservation) => boolean, visit: (latest: PodObservation[], time: number) => void): void {
+    const latest = new Map<string, PodObservation>();
+    const entries = this.entries.filter(filter);
+    entries.forEach((e, i) => {
+      latest.set(e.uid, e);
+      if (entries[i + 1]?.time !== e.time) visit([...latest.values()], e.time);
+    });
+  }
+
   toJSON(): PodObservation[] {
     return this.entries;
   }
