@@ -3,13 +3,19 @@ import { createCluster } from '../../src/sim/cluster.ts';
 import { crashContainer, execInContainer, readLogs } from '../../src/sim/images/exec.ts';
 import { piDigits } from '../../src/sim/images/behaviours/perl.ts';
 import { resolveImage } from '../../src/sim/images/registry.ts';
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { K8s, Stored } from '../../src/sim/apiserver/types.ts';
+
+/** A pod as tests read it: typed for the exec API, loosely typed for assertions. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type TestPod = Stored<K8s<Pod>> & { status: any; spec: any };
 
 type C = ReturnType<typeof createCluster>;
 
 function run(c: C, name: string, containers: unknown[], extra: Record<string, unknown> = {}) {
   c.api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', labels: { app: name } }, spec: { containers, ...extra } });
   c.advance(8_000);
-  return () => c.api.get('Pod', 'default', name);
+  return () => c.api.get('Pod', 'default', name) as TestPod;
 }
 
 describe('images: logs', () => {

@@ -50,7 +50,7 @@ describe('scheduler', () => {
       "Warning default-scheduler 0/4 nodes are available: 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }, 3 node(s) didn't match Pod's node affinity/selector. preemption: 0/4 nodes are available: 4 Preemption is not helpful for scheduling.",
     );
     c.api.mutate('Node', undefined, 'node02', (n) => {
-      n.metadata.labels.disk = 'ssd';
+      n.metadata.labels = { ...n.metadata.labels, disk: 'ssd' };
     });
     c.settle();
     expect(c.api.get('Pod', 'default', 'picky').spec.nodeName).toBe('node02');
