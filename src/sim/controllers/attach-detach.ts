@@ -26,7 +26,6 @@ import { storageOps } from '../storage/state.ts';
 import { isAttachable, isMultiAttachAllowed, uniqueVolumeName, type PV } from '../storage/volume-identity.ts';
 import type { Controller, ControllerContext } from './controller.ts';
 
-const KEY = 'reconcile';
 const SOURCE = { component: AD_CONTROLLER };
 
 type PodObj = Stored<K8s<Pod>>;
@@ -72,9 +71,36 @@ interface Wanted {
   pods: PodObj[];
 }
 
+/** The claims a pod's volumes name, as `namespace/claim`. */
+function claimKeysOf(pod: Stored): string[] {
+  const out: string[] = [];
+  for (const v of pod.spec?.volumes ?? []) {
+    const claim = v.persistentVolumeClaim?.claimName;
+    if (claim) out.push(`${pod.metadata.namespace}/${claim}`);
+  }
+  return out;
+}
+
+function byCreation(a: Stored, b: Stored): number {
+  const ta = a.metadata.creationTimestamp ?? '';
+  const tb = b.metadata.creationTimestamp ?? '';
+  return ta < tb ? -1 : ta > tb ? 1 : 0;
+}
+
+/**
+ * Reconciles one volume (`pv:<name>`: its attachments) or one node (`node:<name>`: its
+ * volumesAttached and volumesInUse). Which pods use which claim, and which pods with claims run
+ * on which node, is indexed from watch events (a restore replays every object as ADDED).
+ */
 export class AttachDetachController implements Controller {
   readonly name = 'attachdetach';
   private ctx!: ControllerContext;
+  /** `ns/claim` → keys of pods whose volumes name it. */
+  private claimUsers = new Map<string, Set<string>>();
+  /** node → keys of pods with claims placed there. */
+  private nodePods = new Map<string, Set<string>>();
+  /** pod key → what the indexes hold for it. */
+  private podEntries = new Map<string, { claims: string[]; node?: string }>();
 
   start(ctx: ControllerContext): void {
     this.ctx = ctx;
@@ -84,110 +110,161 @@ export class AttachDetachController implements Controller {
     const o = ev.object;
     const changed = ev.type !== 'MODIFIED' || !ev.old;
     switch (o.kind) {
-      case 'Pod':
-        if (!(o.spec?.volumes ?? []).some((v: { persistentVolumeClaim?: unknown }) => v.persistentVolumeClaim)) break;
+      case 'Pod': {
+        const claims = claimKeysOf(o);
+        if (claims.length === 0) break;
+        const key = `${o.metadata.namespace}/${o.metadata.name}`;
+        this.unindex(key);
+        if (ev.type !== 'DELETED') this.index(key, claims, o.spec?.nodeName);
         // Only placement and finishing matter, not the many container status updates.
         if (changed || ev.old!.spec?.nodeName !== o.spec?.nodeName || isPodHoldingVolumes(ev.old as PodObj) !== isPodHoldingVolumes(o as PodObj)) {
-          this.ctx.enqueue(KEY);
+          for (const c of claims) this.enqueueClaimVolume(c);
+          if (o.spec?.nodeName) this.ctx.enqueue(`node:${o.spec.nodeName}`);
         }
         break;
+      }
       case 'Node':
-        if (changed || nodeChanged(ev.old!, o)) this.ctx.enqueue(KEY);
+        if (changed || nodeChanged(ev.old!, o)) {
+          this.ctx.enqueue(`node:${o.metadata.name}`);
+          for (const va of this.ctx.api.list('VolumeAttachment')) {
+            if (va.spec?.nodeName === o.metadata.name) this.ctx.enqueue(`pv:${va.spec?.source?.persistentVolumeName}`);
+          }
+        }
         break;
       case 'PersistentVolumeClaim':
-        if (changed || ev.old!.spec?.volumeName !== o.spec?.volumeName || ev.old!.status?.phase !== o.status?.phase) this.ctx.enqueue(KEY);
+        if (changed || ev.old!.spec?.volumeName !== o.spec?.volumeName || ev.old!.status?.phase !== o.status?.phase) {
+          if (o.spec?.volumeName) this.ctx.enqueue(`pv:${o.spec.volumeName}`);
+          for (const podKey of this.claimUsers.get(`${o.metadata.namespace}/${o.metadata.name}`) ?? []) {
+            const node = this.podEntries.get(podKey)?.node;
+            if (node) this.ctx.enqueue(`node:${node}`);
+          }
+        }
         break;
       case 'PersistentVolume':
-        if (o.spec?.csi && (changed || ev.old!.status?.phase !== o.status?.phase)) this.ctx.enqueue(KEY);
+        if (o.spec?.csi && (changed || ev.old!.status?.phase !== o.status?.phase)) this.ctx.enqueue(`pv:${o.metadata.name}`);
         break;
       case 'VolumeAttachment':
-        this.ctx.enqueue(KEY);
+        this.ctx.enqueue(`pv:${o.spec?.source?.persistentVolumeName}`);
+        this.ctx.enqueue(`node:${o.spec?.nodeName}`);
         break;
     }
   }
 
-  sync(): void {
-    const api = this.ctx.api;
-    const ops = storageOps(this.ctx.runtime);
-    const now = this.ctx.clock.now();
-    const wanted = this.desiredState();
-    // The kubelets report what they mount before the controller looks at what may be detached.
-    this.syncNodeVolumeStatus(wanted, 'volumesInUse');
-    const nodes = new Map(api.list<K8s<Node>>('Node').map((n) => [n.metadata.name!, n as NodeObj]));
-    const attachments = api.list('VolumeAttachment');
-    const byName = new Map(attachments.map((va) => [va.metadata.name!, va]));
+  sync(key: string): void {
+    if (key.startsWith('pv:')) this.syncVolume(key.slice(3));
+    else if (key.startsWith('node:')) this.syncNode(key.slice(5));
+  }
 
-    // Attach what is wanted, oldest pods first, so the first consumer of an RWO volume wins.
-    for (const [vaName, w] of wanted) {
-      const va = byName.get(vaName);
+  private index(podKey: string, claims: string[], node: string | undefined): void {
+    this.podEntries.set(podKey, { claims, node });
+    for (const c of claims) {
+      let set = this.claimUsers.get(c);
+      if (!set) this.claimUsers.set(c, (set = new Set()));
+      set.add(podKey);
+    }
+    if (node) {
+      let set = this.nodePods.get(node);
+      if (!set) this.nodePods.set(node, (set = new Set()));
+      set.add(podKey);
+    }
+  }
+
+  private unindex(podKey: string): void {
+    const entry = this.podEntries.get(podKey);
+    if (!entry) return;
+    for (const c of entry.claims) this.claimUsers.get(c)?.delete(podKey);
+    if (entry.node) this.nodePods.get(entry.node)?.delete(podKey);
+    this.podEntries.delete(podKey);
+  }
+
+  private enqueueClaimVolume(claimKey: string): void {
+    const slash = claimKey.indexOf('/');
+    const claim = this.ctx.api.tryGet('PersistentVolumeClaim', claimKey.slice(0, slash), claimKey.slice(slash + 1));
+    if (claim?.spec?.volumeName) this.ctx.enqueue(`pv:${claim.spec.volumeName}`);
+  }
+
+  private pod(podKey: string): PodObj | undefined {
+    const slash = podKey.indexOf('/');
+    return this.ctx.api.tryGet<K8s<Pod>>('Pod', podKey.slice(0, slash), podKey.slice(slash + 1)) as PodObj | undefined;
+  }
+
+  /** The bound claim of a CSI volume, if the binding is complete. */
+  private boundClaimKey(pv: PV): string | undefined {
+    const ref = pv.spec?.claimRef;
+    if (!ref?.name) return undefined;
+    const ns = ref.namespace ?? 'default';
+    const claim = this.ctx.api.tryGet('PersistentVolumeClaim', ns, ref.name);
+    if (!claim || claim.metadata.uid !== ref.uid || claim.status?.phase !== 'Bound' || claim.spec?.volumeName !== pv.metadata.name) return undefined;
+    return `${ns}/${ref.name}`;
+  }
+
+  /** Desired state for one volume: the nodes its unfinished pods run on, oldest pods first. */
+  private desiredFor(pv: PV): Wanted[] {
+    const claimKey = this.boundClaimKey(pv);
+    if (!claimKey) return [];
+    const pods = [...(this.claimUsers.get(claimKey) ?? [])]
+      .map((k) => this.pod(k))
+      .filter((p): p is PodObj => p !== undefined && isPodHoldingVolumes(p))
+      .sort(byCreation);
+    const byNode = new Map<string, Wanted>();
+    for (const pod of pods) {
+      const node = pod.spec!.nodeName!;
+      const w = byNode.get(node);
+      if (w) w.pods.push(pod);
+      else byNode.set(node, { pv, node, pods: [pod] });
+    }
+    return [...byNode.values()];
+  }
+
+  private syncVolume(pvName: string): void {
+    const api = this.ctx.api;
+    const now = this.ctx.clock.now();
+    const pv = api.tryGet('PersistentVolume', undefined, pvName) as PV | undefined;
+    const wanted = pv && isAttachable(pv) ? this.desiredFor(pv) : [];
+    const attachments = api.list('VolumeAttachment').filter((va) => va.spec?.source?.persistentVolumeName === pvName);
+    const wantedNames = new Set<string>();
+
+    // Attach what is wanted; the first consumer of an RWO volume wins.
+    for (const w of wanted) {
+      const csi = w.pv.spec!.csi!;
+      const vaName = attachmentName(csi.volumeHandle, csi.driver, w.node);
+      wantedNames.add(vaName);
+      const va = attachments.find((a) => a.metadata.name === vaName);
       if (va) {
         this.progressAttach(va, w, now);
         continue;
       }
       if (!isMultiAttachAllowed(w.pv)) {
-        const elsewhere = attachments.filter((a) => a.spec?.source?.persistentVolumeName === w.pv.metadata.name && a.spec?.nodeName !== w.node);
+        const elsewhere = attachments.filter((a) => a.spec?.nodeName !== w.node);
         if (elsewhere.length > 0) {
           this.reportMultiAttach(w, elsewhere.map((a) => a.spec.nodeName as string), wanted);
           continue;
         }
       }
-      const csi = w.pv.spec!.csi!;
       const created = api.create({
         apiVersion: 'storage.k8s.io/v1',
         kind: 'VolumeAttachment',
         metadata: { name: vaName, finalizers: [`external-attacher/${csi.driver.replace(/[/.]/g, '-')}`] },
-        spec: { attacher: csi.driver, nodeName: w.node, source: { persistentVolumeName: w.pv.metadata.name } },
+        spec: { attacher: csi.driver, nodeName: w.node, source: { persistentVolumeName: pvName } },
         status: { attached: false },
       });
       attachments.push(created);
-      byName.set(vaName, created);
       const [lo, hi] = this.ctx.timings.volumeAttachMs;
       const delay = Math.round(lo + (hi - lo) * hashUnit(this.ctx.seed, 'attach', vaName, String(now)));
-      ops.attaching[vaName] = now + delay;
+      storageOps(this.ctx.runtime).attaching[vaName] = now + delay;
       this.ctx.explain.add(this.name, refOf(w.pv), `attaching to ${w.node} for pod(s) ${w.pods.map((p) => p.metadata.name).join(', ')}`);
-      this.ctx.enqueueAfter(KEY, delay);
+      this.ctx.enqueueAfter(`pv:${pvName}`, delay);
     }
 
     // Detach what is no longer wanted.
     for (const va of attachments) {
-      const vaName = va.metadata.name!;
-      if (wanted.has(vaName)) {
-        delete ops.detachRequested[vaName];
+      if (wantedNames.has(va.metadata.name!)) {
+        delete storageOps(this.ctx.runtime).detachRequested[va.metadata.name!];
         continue;
       }
-      this.maybeDetach(va, nodes.get(va.spec?.nodeName), now);
+      const node = api.tryGet<K8s<Node>>('Node', undefined, va.spec?.nodeName) as NodeObj | undefined;
+      this.maybeDetach(va, pv, node, now);
     }
-
-    this.syncNodeVolumeStatus(wanted, 'volumesAttached');
-  }
-
-  /** Desired state of the world: (volume, node) pairs keyed by their VolumeAttachment name. */
-  private desiredState(): Map<string, Wanted> {
-    const api = this.ctx.api;
-    const wanted = new Map<string, Wanted>();
-    const pods = api.list<K8s<Pod>>('Pod').filter((p) => isPodHoldingVolumes(p as PodObj)) as PodObj[];
-    pods.sort((a, b) => {
-      const ta = a.metadata.creationTimestamp ?? '';
-      const tb = b.metadata.creationTimestamp ?? '';
-      return ta < tb ? -1 : ta > tb ? 1 : 0;
-    });
-    for (const pod of pods) {
-      for (const v of pod.spec?.volumes ?? []) {
-        const claimName = v.persistentVolumeClaim?.claimName;
-        if (!claimName) continue;
-        const claim = api.tryGet('PersistentVolumeClaim', pod.metadata.namespace, claimName);
-        const pvName = claim?.status?.phase === 'Bound' ? claim.spec?.volumeName : undefined;
-        if (!pvName) continue;
-        const pv = api.tryGet('PersistentVolume', undefined, pvName) as PV | undefined;
-        if (!pv || !isAttachable(pv)) continue;
-        const csi = pv.spec!.csi!;
-        const key = attachmentName(csi.volumeHandle, csi.driver, pod.spec!.nodeName!);
-        const entry = wanted.get(key);
-        if (entry) entry.pods.push(pod);
-        else wanted.set(key, { pv, node: pod.spec!.nodeName!, pods: [pod] });
-      }
-    }
-    return wanted;
   }
 
   /** The external attacher finishing ControllerPublishVolume. */
@@ -197,7 +274,7 @@ export class AttachDetachController implements Controller {
     const vaName = va.metadata.name!;
     const due = ops.attaching[vaName] ?? now;
     if (now < due) {
-      this.ctx.enqueueAfter(KEY, due - now);
+      this.ctx.enqueueAfter(`pv:${w.pv.metadata.name}`, due - now);
       return;
     }
     delete ops.attaching[vaName];
@@ -210,11 +287,8 @@ export class AttachDetachController implements Controller {
   }
 
   /** reportMultiAttachError: which pods elsewhere hold the volume, as far as this pod's namespace may know. */
-  private reportMultiAttach(w: Wanted, otherNodes: string[], wanted: Map<string, Wanted>): void {
-    const holders: PodObj[] = [];
-    for (const other of wanted.values()) {
-      if (other.pv.metadata.name === w.pv.metadata.name && otherNodes.includes(other.node)) holders.push(...other.pods);
-    }
+  private reportMultiAttach(w: Wanted, otherNodes: string[], wanted: Wanted[]): void {
+    const holders = wanted.filter((o) => otherNodes.includes(o.node)).flatMap((o) => o.pods);
     for (const pod of w.pods) {
       let detail: string;
       if (holders.length === 0) {
@@ -237,23 +311,28 @@ export class AttachDetachController implements Controller {
     );
   }
 
-  private maybeDetach(va: Stored, node: NodeObj | undefined, now: number): void {
+  /** Whether the node's kubelet still reports the volume mounted (volumesInUse). */
+  private isMounted(pv: PV | undefined, node: NodeObj | undefined): boolean {
+    if (!pv || !node) return false;
+    const unique = uniqueVolumeName(pv);
+    if (isKubeletStopped(node)) return (node.status?.volumesInUse ?? []).includes(unique);
+    return this.inUseOn(node.metadata.name!).includes(unique);
+  }
+
+  private maybeDetach(va: Stored, pv: PV | undefined, node: NodeObj | undefined, now: number): void {
     const ops = storageOps(this.ctx.runtime);
     const vaName = va.metadata.name!;
-    const pv = this.ctx.api.tryGet('PersistentVolume', undefined, va.spec?.source?.persistentVolumeName ?? '') as PV | undefined;
-    const unique = pv ? uniqueVolumeName(pv) : undefined;
-    const mounted = node !== undefined && unique !== undefined && (node.status?.volumesInUse ?? []).includes(unique);
-    if (va.status?.attached && mounted && node) {
+    if (va.status?.attached && node && this.isMounted(pv, node)) {
       const since = (ops.detachRequested[vaName] ??= now);
       const elapsed = now - since;
-      const forceDetach = !isNodeHealthy(node) && elapsed >= this.ctx.timings.forceDetachMs;
+      const healthy = isNodeHealthy(node);
+      const forceDetach = !healthy && elapsed >= this.ctx.timings.forceDetachMs;
       if (!forceDetach && !hasOutOfServiceTaint(node)) {
-        if (!isNodeHealthy(node)) this.ctx.enqueueAfter(KEY, this.ctx.timings.forceDetachMs - elapsed);
-        const ref = pv ? refOf(pv) : refOf(va);
+        if (!healthy) this.ctx.enqueueAfter(`pv:${va.spec?.source?.persistentVolumeName}`, this.ctx.timings.forceDetachMs - elapsed);
         this.ctx.explain.add(
           this.name,
-          ref,
-          isNodeHealthy(node)
+          pv ? refOf(pv) : refOf(va),
+          healthy
             ? `waiting for ${node.metadata.name} to unmount before detaching`
             : `${node.metadata.name} still reports the volume mounted and is not Ready: force detach after ${Math.round(this.ctx.timings.forceDetachMs / 60_000)} min (or at once with the ${OUT_OF_SERVICE_TAINT} taint)`,
         );
@@ -271,35 +350,49 @@ export class AttachDetachController implements Controller {
     if (pv) this.ctx.explain.add(this.name, refOf(pv), `detached from ${va.spec?.nodeName}`);
   }
 
-  /**
-   * `volumesAttached` from attached VolumeAttachments (the controller's report), or
-   * `volumesInUse` from the node's pods while its kubelet runs (the kubelet's report).
-   */
-  private syncNodeVolumeStatus(wanted: Map<string, Wanted>, field: 'volumesAttached' | 'volumesInUse'): void {
-    const api = this.ctx.api;
-    const byNode = new Map<string, string[]>();
-    const add = (node: string, name: string) => byNode.set(node, [...(byNode.get(node) ?? []), name]);
-    if (field === 'volumesAttached') {
-      for (const va of api.list('VolumeAttachment')) {
-        if (!va.status?.attached) continue;
-        const pv = api.tryGet('PersistentVolume', undefined, va.spec?.source?.persistentVolumeName ?? '') as PV | undefined;
-        if (pv) add(va.spec.nodeName, uniqueVolumeName(pv));
+  /** Unique names of the attachable volumes the node's unfinished pods use (the kubelet's report). */
+  private inUseOn(nodeName: string): string[] {
+    const names = new Set<string>();
+    for (const podKey of this.nodePods.get(nodeName) ?? []) {
+      const pod = this.pod(podKey);
+      if (!pod || pod.spec?.nodeName !== nodeName || !isPodHoldingVolumes(pod)) continue;
+      for (const claimKey of this.podEntries.get(podKey)?.claims ?? []) {
+        const slash = claimKey.indexOf('/');
+        const claim = this.ctx.api.tryGet('PersistentVolumeClaim', claimKey.slice(0, slash), claimKey.slice(slash + 1));
+        if (claim?.status?.phase !== 'Bound' || !claim.spec?.volumeName) continue;
+        const pv = this.ctx.api.tryGet('PersistentVolume', undefined, claim.spec.volumeName) as PV | undefined;
+        if (pv && isAttachable(pv)) names.add(uniqueVolumeName(pv));
       }
-    } else {
-      for (const w of wanted.values()) add(w.node, uniqueVolumeName(w.pv));
     }
-    for (const node of api.list<K8s<Node>>('Node')) {
-      const name = node.metadata.name!;
-      if (field === 'volumesInUse' && isKubeletStopped(node)) continue;
-      const names = [...new Set(byNode.get(name) ?? [])].sort();
-      const value = field === 'volumesAttached' ? names.map((n) => ({ name: n, devicePath: '' })) : names;
-      if (JSON.stringify(node.status?.[field] ?? []) === JSON.stringify(value)) continue;
-      api.mutate<KubeObject>('Node', undefined, name, (n) => {
-        n.status = { ...n.status };
-        if (value.length) n.status[field] = value;
-        else delete n.status[field];
-      }, { subresource: 'status' });
+    return [...names].sort();
+  }
+
+  /** volumesAttached from attached VolumeAttachments; volumesInUse while the node's kubelet runs. */
+  private syncNode(nodeName: string): void {
+    const api = this.ctx.api;
+    const node = api.tryGet<K8s<Node>>('Node', undefined, nodeName) as NodeObj | undefined;
+    if (!node) return;
+    const attached = new Set<string>();
+    for (const va of api.list('VolumeAttachment')) {
+      if (va.spec?.nodeName !== nodeName || !va.status?.attached) continue;
+      const pv = api.tryGet('PersistentVolume', undefined, va.spec?.source?.persistentVolumeName ?? '') as PV | undefined;
+      if (pv) attached.add(uniqueVolumeName(pv));
     }
+    const volumesAttached = [...attached].sort().map((n) => ({ name: n, devicePath: '' }));
+    const volumesInUse = isKubeletStopped(node) ? (node.status?.volumesInUse ?? []) : this.inUseOn(nodeName);
+    if (
+      JSON.stringify(node.status?.volumesAttached ?? []) === JSON.stringify(volumesAttached) &&
+      JSON.stringify(node.status?.volumesInUse ?? []) === JSON.stringify(volumesInUse)
+    ) {
+      return;
+    }
+    api.mutate<KubeObject>('Node', undefined, nodeName, (n) => {
+      n.status = { ...n.status };
+      if (volumesAttached.length) n.status.volumesAttached = volumesAttached;
+      else delete n.status.volumesAttached;
+      if (volumesInUse.length) n.status.volumesInUse = [...volumesInUse];
+      else delete n.status.volumesInUse;
+    }, { subresource: 'status' });
   }
 }
 
