@@ -73,7 +73,6 @@ export class TerminalBackend implements TerminalApi {
     const session = this.required();
     const abort = new AbortController();
     this.running = abort;
-    this.pushState(true);
     let code: number;
     try {
       code = await session.run(text, {
@@ -87,8 +86,11 @@ export class TerminalBackend implements TerminalApi {
     } finally {
       if (this.running === abort) this.running = undefined;
     }
-    this.pushState(true);
-    await this.save();
+    // Save once the prompt is back: the snapshot is not on the path from Enter to the next prompt.
+    setTimeout(() => {
+      void this.save();
+      this.pushState(true);
+    });
     return code;
   }
 
