@@ -101,6 +101,9 @@ export class AttachDetachController implements Controller {
   private nodePods = new Map<string, Set<string>>();
   /** pod key → what the indexes hold for it. */
   private podEntries = new Map<string, { claims: string[]; node?: string }>();
+  /** VolumeAttachment names by volume and by node. */
+  private attachmentsByVolume = new Map<string, Set<string>>();
+  private attachmentsByNode = new Map<string, Set<string>>();
 
   start(ctx: ControllerContext): void {
     this.ctx = ctx;
@@ -126,8 +129,8 @@ export class AttachDetachController implements Controller {
       case 'Node':
         if (changed || nodeChanged(ev.old!, o)) {
           this.ctx.enqueue(`node:${o.metadata.name}`);
-          for (const va of this.ctx.api.list('VolumeAttachment')) {
-            if (va.spec?.nodeName === o.metadata.name) this.ctx.enqueue(`pv:${va.spec?.source?.persistentVolumeName}`);
+          for (const va of this.attachmentsOf(this.attachmentsByNode, o.metadata.name!)) {
+            this.ctx.enqueue(`pv:${va.spec?.source?.persistentVolumeName}`);
           }
         }
         break;
@@ -143,10 +146,19 @@ export class AttachDetachController implements Controller {
       case 'PersistentVolume':
         if (o.spec?.csi && (changed || ev.old!.status?.phase !== o.status?.phase)) this.ctx.enqueue(`pv:${o.metadata.name}`);
         break;
-      case 'VolumeAttachment':
-        this.ctx.enqueue(`pv:${o.spec?.source?.persistentVolumeName}`);
-        this.ctx.enqueue(`node:${o.spec?.nodeName}`);
+      case 'VolumeAttachment': {
+        const pvName = o.spec?.source?.persistentVolumeName;
+        const nodeName = o.spec?.nodeName;
+        for (const [map, k] of [[this.attachmentsByVolume, pvName], [this.attachmentsByNode, nodeName]] as const) {
+          let set = map.get(k);
+          if (!set) map.set(k, (set = new Set()));
+          if (ev.type === 'DELETED') set.delete(o.metadata.name!);
+          else set.add(o.metadata.name!);
+        }
+        this.ctx.enqueue(`pv:${pvName}`);
+        this.ctx.enqueue(`node:${nodeName}`);
         break;
+      }
     }
   }
 
@@ -175,6 +187,15 @@ export class AttachDetachController implements Controller {
     for (const c of entry.claims) this.claimUsers.get(c)?.delete(podKey);
     if (entry.node) this.nodePods.get(entry.node)?.delete(podKey);
     this.podEntries.delete(podKey);
+  }
+
+  private attachmentsOf(map: Map<string, Set<string>>, key: string): Stored[] {
+    const out: Stored[] = [];
+    for (const name of [...(map.get(key) ?? [])].sort()) {
+      const va = this.ctx.api.tryGet('VolumeAttachment', undefined, name);
+      if (va) out.push(va);
+    }
+    return out;
   }
 
   private enqueueClaimVolume(claimKey: string): void {
@@ -221,7 +242,7 @@ export class AttachDetachController implements Controller {
     const now = this.ctx.clock.now();
     const pv = api.tryGet('PersistentVolume', undefined, pvName) as PV | undefined;
     const wanted = pv && isAttachable(pv) ? this.desiredFor(pv) : [];
-    const attachments = api.list('VolumeAttachment').filter((va) => va.spec?.source?.persistentVolumeName === pvName);
+    const attachments = this.attachmentsOf(this.attachmentsByVolume, pvName);
     const wantedNames = new Set<string>();
 
     // Attach what is wanted; the first consumer of an RWO volume wins.
@@ -373,8 +394,8 @@ export class AttachDetachController implements Controller {
     const node = api.tryGet<K8s<Node>>('Node', undefined, nodeName) as NodeObj | undefined;
     if (!node) return;
     const attached = new Set<string>();
-    for (const va of api.list('VolumeAttachment')) {
-      if (va.spec?.nodeName !== nodeName || !va.status?.attached) continue;
+    for (const va of this.attachmentsOf(this.attachmentsByNode, nodeName)) {
+      if (!va.status?.attached) continue;
       const pv = api.tryGet('PersistentVolume', undefined, va.spec?.source?.persistentVolumeName ?? '') as PV | undefined;
       if (pv) attached.add(uniqueVolumeName(pv));
     }

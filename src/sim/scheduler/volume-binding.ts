@@ -107,9 +107,10 @@ function topologyMatches(terms: readonly TopologySelectorTerm[], node: Stored): 
 function placementOn(api: Store, pod: PodObj, node: Stored): Map<string, PV | 'provision'> | undefined {
   const chosen = new Set<string>();
   const out = new Map<string, PV | 'provision'>();
-  const volumes = api.list('PersistentVolume') as PV[];
+  let volumes: PV[] | undefined;
   for (const { claim } of podClaims(api, pod)) {
     if (!claim || isClaimBound(claim)) continue;
+    volumes ??= api.list('PersistentVolume') as PV[];
     const pv = claim.metadata.annotations?.[ANN_SELECTED_NODE] ? undefined : findBestMatch(claim, volumes, { node, excluded: chosen });
     if (pv) {
       chosen.add(pv.metadata.name!);
