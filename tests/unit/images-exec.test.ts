@@ -140,3 +140,19 @@ describe('images: registry and perl', () => {
     expect(piDigits(20)).toBe('3.1415926535897932385');
   });
 });
+
+describe('images: environment', () => {
+  it('has service link variables for services in the namespace', () => {
+    const c = createCluster({ seed: 13 });
+    c.api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'my-db', namespace: 'default' }, spec: { selector: { app: 'db' }, ports: [{ name: 'sql', port: 5432 }] } });
+    c.settle();
+    const pod = run(c, 'box', [{ name: 'c', image: 'busybox', command: ['sleep', '3600'], env: [{ name: 'GREETING', value: 'hi' }] }]);
+    const ip = c.api.get('Service', 'default', 'my-db').spec.clusterIP;
+    const env = execInContainer(c, pod(), undefined, ['env']).stdout.split('\n');
+    expect(env).toContain(`MY_DB_SERVICE_HOST=${ip}`);
+    expect(env).toContain('MY_DB_SERVICE_PORT_SQL=5432');
+    expect(env).toContain(`MY_DB_PORT_5432_TCP=tcp://${ip}:5432`);
+    expect(env).toContain('GREETING=hi');
+    expect(env).toContain('HOSTNAME=box');
+  });
+});

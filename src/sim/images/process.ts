@@ -102,7 +102,37 @@ export function containerEnv(api: Store, pod: Stored<K8s<Pod>>, container: Conta
     KUBERNETES_PORT_443_TCP_PORT: '443',
     KUBERNETES_PORT_443_TCP_ADDR: '10.96.0.1',
   };
-  return { ...base, ...k8s, ...fromSources, ...resolveEnv(api, pod, container.env) };
+  const links = pod.spec?.enableServiceLinks === false ? {} : serviceLinks(api, pod.metadata.namespace ?? 'default');
+  return { ...base, ...k8s, ...links, ...fromSources, ...resolveEnv(api, pod, container.env) };
+}
+
+/**
+ * Docker-link style variables for every service with a cluster IP in the namespace
+ * (pkg/kubelet/envvars): NGINX_SERVICE_HOST, NGINX_SERVICE_PORT, NGINX_PORT_80_TCP…
+ */
+function serviceLinks(api: Store, namespace: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const svc of api.list('Service', { namespace })) {
+    const ip: string | undefined = svc.spec?.clusterIP;
+    if (!ip || ip === 'None' || svc.metadata.name === 'kubernetes') continue;
+    const name = svc.metadata.name!.toUpperCase().replace(/-/g, '_');
+    const ports: { name?: string; port: number; protocol?: string }[] = svc.spec?.ports ?? [];
+    if (ports.length === 0) continue;
+    out[`${name}_SERVICE_HOST`] = ip;
+    out[`${name}_SERVICE_PORT`] = String(ports[0]!.port);
+    for (const p of ports) if (p.name) out[`${name}_SERVICE_PORT_${p.name.toUpperCase().replace(/-/g, '_')}`] = String(p.port);
+    const first = ports[0]!;
+    out[`${name}_PORT`] = `${(first.protocol ?? 'TCP').toLowerCase()}://${ip}:${first.port}`;
+    for (const p of ports) {
+      const proto = p.protocol ?? 'TCP';
+      const prefix = `${name}_PORT_${p.port}_${proto}`;
+      out[prefix] = `${proto.toLowerCase()}://${ip}:${p.port}`;
+      out[`${prefix}_PROTO`] = proto.toLowerCase();
+      out[`${prefix}_PORT`] = String(p.port);
+      out[`${prefix}_ADDR`] = ip;
+    }
+  }
+  return out;
 }
 
 export function processContext(proc: ContainerProcess, fs: ContainerFs): ProcessContext {

@@ -609,7 +609,8 @@ const crashLoopBackOff: Stage = {
     return Boolean(c && c.wait > 0 && slotStatus(pod, c.slot)?.state?.terminated);
   },
   since: (pod, ctx) => crashSlot(pod, ctx)!.exit.finishedAt,
-  delay: () => 0,
+  // The exit shows as Error/Completed until the kubelet's next sync notices it.
+  delay: (pod, ctx) => jitter(ctx, pod, [700, 1500], 'crash-seen', String(slotStatus(pod, crashSlot(pod, ctx)!.slot)?.restartCount ?? 0)),
   next(pod, ctx) {
     const { slot, wait } = crashSlot(pod, ctx)!;
     const cs = slotStatus(pod, slot)!;
@@ -638,7 +639,11 @@ const restart: Stage = {
     return c.wait === 0 || cs?.state?.waiting?.reason === 'CrashLoopBackOff';
   },
   since: (pod, ctx) => crashSlot(pod, ctx)!.exit.finishedAt,
-  delay: (pod, ctx) => crashSlot(pod, ctx)!.wait,
+  delay(pod, ctx) {
+    const c = crashSlot(pod, ctx)!;
+    // A first restart waits only for the kubelet to notice the exit.
+    return c.wait > 0 ? c.wait : jitter(ctx, pod, [700, 1500], 'crash-seen', String(slotStatus(pod, c.slot)?.restartCount ?? 0));
+  },
   next(pod, ctx) {
     const { slot, exit: e } = crashSlot(pod, ctx)!;
     if (needsPull(pod, slot, ctx)) {
