@@ -47,6 +47,9 @@ describe('PersistentVolume binder', () => {
     expect(eventsFor(c, 'task-pvc', 'PersistentVolumeClaim').at(-1)).toBe(
       'Normal FailedBinding no persistent volumes available for this claim and no storage class is set',
     );
+    expect(c.explanations.list({ kind: 'PersistentVolumeClaim', name: 'task-pvc' }).at(-1)?.message).toBe(
+      'no volume fits and, without a class, none will be provisioned: other-pv: too small (1Gi < 2Gi); task-pv: claimed by default/task-pvc (Released: remove its claimRef to reuse it)',
+    );
     const failedBinding = c.api.list('Event').find((e) => e.involvedObject.name === 'task-pvc' && e.reason === 'FailedBinding');
     expect(failedBinding?.count).toBeGreaterThan(1);
 

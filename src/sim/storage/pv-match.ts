@@ -95,3 +95,26 @@ export function findBestMatch(
   }
   return best;
 }
+
+/**
+ * Why a volume is not a candidate for an unbound claim, in words for the explanation log
+ * (`pv-a: too small (1Gi < 2Gi)`), or undefined when it is one.
+ */
+export function whyNotCandidate(pv: PV, claim: PVC, node?: Stored): string | undefined {
+  const name = pv.metadata.name;
+  if (pv.metadata.deletionTimestamp) return `${name}: being deleted`;
+  const ref = pv.spec?.claimRef;
+  if (ref && !isVolumeBoundToClaim(pv, claim)) {
+    const phase = pv.status?.phase === 'Released' ? ' (Released: remove its claimRef to reuse it)' : '';
+    return `${name}: claimed by ${ref.namespace ?? 'default'}/${ref.name}${phase}`;
+  }
+  if (volumeClass(pv) !== claimClass(claim)) return `${name}: storageClassName "${volumeClass(pv)}" is not "${claimClass(claim)}"`;
+  if (!hasAccessModes(pv, claim)) return `${name}: access modes ${(pv.spec?.accessModes ?? []).join(',')} lack ${(claim.spec?.accessModes ?? []).join(',')}`;
+  if (volumeModeOf(pv) !== volumeModeOf(claim)) return `${name}: volumeMode ${volumeModeOf(pv)} is not ${volumeModeOf(claim)}`;
+  const size = pv.spec?.capacity?.storage;
+  const wanted = claim.spec?.resources?.requests?.storage;
+  if (storageBytes(pv.spec?.capacity) < storageBytes(claim.spec?.resources?.requests)) return `${name}: too small (${size} < ${wanted})`;
+  if (claim.spec?.selector && !labelSelectorMatches(claim.spec.selector, pv.metadata.labels)) return `${name}: labels do not match the claim's selector`;
+  if (!isNodeAffinityMatch(pv, node)) return `${name}: not reachable from ${node?.metadata.name}`;
+  return undefined;
+}

@@ -18,7 +18,7 @@ import {
   NO_PROVISIONER,
   PV_CONTROLLER,
 } from '../../storage/constants.ts';
-import { claimClass, findBestMatch, isVolumeBoundToClaim, volumeMismatch, type PVC } from '../../storage/pv-match.ts';
+import { claimClass, findBestMatch, isVolumeBoundToClaim, volumeMismatch, whyNotCandidate, type PVC } from '../../storage/pv-match.ts';
 import type { PV } from '../../storage/volume-identity.ts';
 import type { Controller, ControllerContext } from '../controller.ts';
 import { reclaimVolume } from './reclaim.ts';
@@ -102,7 +102,11 @@ export class PersistentVolumeBinder implements Controller {
         this.provisionClaim(claim, cls);
       } else {
         this.ctx.events.normal(claim, 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set', SOURCE);
-        this.say(claim, 'no Available volume matches this claim (size, access modes, class "", selector) and without a class nothing will be provisioned');
+        const reasons = volumes.map((pv) => whyNotCandidate(pv, claim)).filter((r) => r !== undefined);
+        this.say(
+          claim,
+          `no volume fits and, without a class, none will be provisioned${reasons.length ? `: ${reasons.join('; ')}` : ': there are no PersistentVolumes'}`,
+        );
       }
       this.setClaimPhase(claim, 'Pending', undefined);
       return;
