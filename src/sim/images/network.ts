@@ -68,6 +68,9 @@ export function searchNames(name: string, namespace: string): string[] {
 
 /** Answers an A query for a fully qualified name, as CoreDNS would. */
 export function resolveFqdn(api: Store, fqdn: string): string[] | undefined {
+  // Pod A records: 10-244-1-7.default.pod.cluster.local.
+  const podRecord = /^(\d+)-(\d+)-(\d+)-(\d+)\.([a-z0-9-]+)\.pod\.cluster\.local$/.exec(fqdn);
+  if (podRecord) return [podRecord.slice(1, 5).join('.')];
   const suffix = `.svc.${CLUSTER_DOMAIN}`;
   if (!fqdn.endsWith(suffix)) {
     if (fqdn === 'localhost') return ['127.0.0.1'];

@@ -63,6 +63,8 @@ export class Scheduler implements Controller {
   readonly name = 'scheduler';
   private ctx!: ControllerContext;
   readonly index = new NodeInfoIndex();
+  /** The node list and lookup, rebuilt after any Node event. */
+  private nodes: { list: readonly Stored[]; byName: ReadonlyMap<string, Stored> } | undefined;
   /** Unschedulable pods, and whether their own affinity terms could be met by a pod arriving. */
   private readonly unschedulable = new Map<string, { waitsForPods: boolean }>();
 
@@ -96,6 +98,7 @@ export class Scheduler implements Controller {
       return;
     }
     if (kind === 'Node') {
+      this.nodes = undefined;
       if (ev.type !== 'MODIFIED' || this.isRelevantNodeChange(ev.old!, ev.object)) this.requeueUnschedulable();
       return;
     }
@@ -127,12 +130,16 @@ export class Scheduler implements Controller {
 
   /** Runs filters and scorers; pure apart from reading the store and the cache. */
   schedule(pod: SchedPod): ScheduleResult {
-    const nodes = this.ctx.api.list('Node');
+    if (!this.nodes) {
+      const list = this.ctx.api.list('Node');
+      this.nodes = { list, byName: new Map(list.map((n) => [n.metadata.name!, n])) };
+    }
+    const nodes = this.nodes.list;
     const sctx: SchedulingContext = {
       api: this.ctx.api,
       index: this.index,
       nodes,
-      nodeByName: new Map(nodes.map((n) => [n.metadata.name!, n])),
+      nodeByName: this.nodes.byName,
       requests: podRequests(pod),
     };
     if (nodes.length === 0) return { message: 'no nodes available to schedule pods' };

@@ -32,7 +32,10 @@ export const nodeResourcesFit: FilterPlugin & ScorePlugin = {
   },
 };
 
-/** NodeResourcesBalancedAllocation: favours nodes whose cpu and memory fractions stay close. */
+/**
+ * NodeResourcesBalancedAllocation: favours nodes whose cpu and memory fractions stay close,
+ * computed on actual requests (balanced_allocation.go uses requested, not non-zero, values).
+ */
 export const balancedAllocation: ScorePlugin = {
   name: 'NodeResourcesBalancedAllocation',
   weight: 1,
@@ -41,8 +44,8 @@ export const balancedAllocation: ScorePlugin = {
     const req = ctx.requests;
     const cpuCap = milliValue(alloc.cpu);
     const memCap = intValue(alloc.memory);
-    const cpuFrac = cpuCap > 0 ? Math.min(1, (info.requested.nonZeroCpu + req.nonZeroCpu) / cpuCap) : 1;
-    const memFrac = memCap > 0 ? Math.min(1, (info.requested.nonZeroMemory + req.nonZeroMemory) / memCap) : 1;
+    const cpuFrac = cpuCap > 0 ? Math.min(1, (info.requested.cpu + req.cpu) / cpuCap) : 1;
+    const memFrac = memCap > 0 ? Math.min(1, (info.requested.memory + req.memory) / memCap) : 1;
     const mean = (cpuFrac + memFrac) / 2;
     const std = Math.sqrt(((cpuFrac - mean) ** 2 + (memFrac - mean) ** 2) / 2);
     return Math.floor((1 - std) * 100);
