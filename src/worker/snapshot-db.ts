@@ -12,6 +12,8 @@ export interface SavedTerminal {
   savedAt: number;
   speed: number;
   session: unknown;
+  /** A lab terminal's progress (checks passed, hints taken). */
+  progress?: unknown;
 }
 
 const DB_NAME = 'kubelab';

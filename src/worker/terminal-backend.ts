@@ -3,7 +3,11 @@
  * real-time ticker that keeps the cluster moving between commands, persistence of the session to
  * IndexedDB after every command (and while time passes), and the state stream for the cluster view.
  */
-import { createSession, type Session } from '../shell/session.ts';
+import { createSession, type Session, type SessionOptions } from '../shell/session.ts';
+import type { LabController } from '../labs/lab-command.ts';
+import { startLabSession } from '../labs/lab-session.ts';
+import type { LabProgress } from '../labs/progress.ts';
+import { loadLab } from './lab-loader.ts';
 import { summarizeCluster } from './cluster-summary.ts';
 import { presetNamed } from './presets.ts';
 import { RealTimeDriver, SKIP_LIMIT_MS } from './real-time.ts';
@@ -26,6 +30,10 @@ const AUTOSAVE_MS = 5000;
 
 export class TerminalBackend implements TerminalApi {
   private session: Session | undefined;
+  /** The lab's controller (the `lab` command) when the terminal runs a lab. */
+  private lab: LabController | undefined;
+  /** `lab reset` asked to start over: done once the command line finishes. */
+  private resetRequested = false;
   private opts: TerminalOptions | undefined;
   private editor: EditorOpener | undefined;
   private listener: StateListener | undefined;
@@ -41,21 +49,20 @@ export class TerminalBackend implements TerminalApi {
     this.editor = editor;
     let resumed = false;
     const saved = opts.resume ? await loadTerminal(opts.id).catch(() => undefined) : undefined;
-    this.session = this.newSession();
-    if (saved && saved.origin === this.origin()) {
+    const resumable = saved && saved.origin === this.origin() ? saved : undefined;
+    this.time.detachAll();
+    this.session = await this.newSession(resumable?.progress as LabProgress | undefined);
+    if (resumable) {
       try {
-        this.session.restore(saved.session as ReturnType<Session['snapshot']>);
-        this.time.setSpeed(saved.speed);
+        this.session.restore(resumable.session as ReturnType<Session['snapshot']>);
+        this.time.setSpeed(resumable.speed);
         // The cluster kept running while the page was away: let that time pass (up to an hour).
-        const away = Math.min(Math.max(0, Date.now() - saved.savedAt) * saved.speed, SKIP_LIMIT_MS);
+        const away = Math.min(Math.max(0, Date.now() - resumable.savedAt) * resumable.speed, SKIP_LIMIT_MS);
         for (const c of this.session.clusters) c.advance(Math.round(away));
         resumed = true;
       } catch {
-        this.session = this.newSession();
-        this.applyStart();
+        this.session = await this.newSession();
       }
-    } else {
-      this.applyStart();
     }
     this.time.detachAll();
     for (const c of this.session.clusters) this.time.attach(c);
@@ -85,6 +92,10 @@ export class TerminalBackend implements TerminalApi {
       code = 1;
     } finally {
       if (this.running === abort) this.running = undefined;
+    }
+    if (this.resetRequested && this.opts) {
+      this.resetRequested = false;
+      await this.init({ ...this.opts, resume: false }, this.editor!);
     }
     // Save once the prompt is back: the snapshot is not on the path from Enter to the next prompt.
     setTimeout(() => {
@@ -140,21 +151,35 @@ export class TerminalBackend implements TerminalApi {
     return { speed: this.time.speed, busy: this.running !== undefined, cluster: summarizeCluster(this.required().current()) };
   }
 
-  private newSession(): Session {
-    return createSession({
+  /** A fresh session: the lab's (with its `lab` command) or the preset's starting cluster. */
+  private async newSession(progress?: LabProgress): Promise<Session> {
+    const options: SessionOptions = {
       time: this.time,
       editor: (file, content, mode) => this.openEditor(file, content, mode),
-    });
+    };
+    const labId = this.opts?.lab;
+    if (labId) {
+      const { bundle, grader, solution } = await loadLab(labId);
+      this.lab = await startLabSession(bundle, {
+        ...options,
+        grader,
+        solution,
+        progress,
+        reset: async () => {
+          this.resetRequested = true;
+        },
+      });
+      return this.lab.run.session;
+    }
+    this.lab = undefined;
+    const session = createSession(options);
+    presetNamed(this.opts?.preset).apply(session.current());
+    return session;
   }
 
   private async openEditor(file: string, content: string, mode: string): Promise<string | null> {
     if (!this.editor) return null;
     return this.editor(file, content, mode === 'nano' ? 'nano' : 'vim');
-  }
-
-  /** Builds the starting cluster of a fresh session: the preset's objects. */
-  private applyStart(): void {
-    presetNamed(this.opts?.preset).apply(this.required().current());
   }
 
   private origin(): string {
@@ -193,7 +218,14 @@ export class TerminalBackend implements TerminalApi {
     const opts = this.opts;
     if (!session || !opts) return Promise.resolve();
     this.lastSave = Date.now();
-    const record = { version: 1 as const, origin: this.origin(), savedAt: Date.now(), speed: this.time.speed, session: session.snapshot() };
+    const record = {
+      version: 1 as const,
+      origin: this.origin(),
+      savedAt: Date.now(),
+      speed: this.time.speed,
+      session: session.snapshot(),
+      progress: this.lab?.progress,
+    };
     this.saving = this.saving.then(() => saveTerminal(opts.id, record)).catch(() => undefined);
     return this.saving;
   }
