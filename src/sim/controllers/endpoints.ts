@@ -6,12 +6,15 @@
  */
 import type { EndpointAddress, EndpointPort, EndpointSubset } from 'kubernetes-types/core/v1';
 import { sameContent } from '../apiserver/store.ts';
-import type { WatchEvent } from '../apiserver/types.ts';
+import type { KubeObject, WatchEvent } from '../apiserver/types.ts';
 import { metaKey, splitMetaKey } from '../apiserver/types.ts';
 import { toRFC3339 } from '../clock.ts';
 import type { Controller, ControllerContext } from './controller.ts';
 import {
-  compareIPs,
+  BATCH_PERIOD_MS,
+  BATCH_THRESHOLD,
+  isEndpointRelevantChange,
+  sortByIP,
   isHeadless,
   isPodReady,
   isSelectedBy,
@@ -39,12 +42,22 @@ export class EndpointsController implements Controller {
     if (obj.kind === 'Service') this.ctx.enqueue(metaKey(obj));
     else if (obj.kind === 'Endpoints' && ev.type === 'DELETED') this.ctx.enqueue(metaKey(obj));
     else if (obj.kind === 'Pod') {
+      if (ev.type === 'MODIFIED' && !isEndpointRelevantChange(ev.old as PodObject | undefined, obj as PodObject)) return;
       for (const svc of this.ctx.api.list('Service', { namespace: obj.metadata.namespace }) as ServiceObject[]) {
         if (isSelectedBy(svc, obj.metadata.labels) || (ev.old && isSelectedBy(svc, ev.old.metadata.labels))) {
-          this.ctx.enqueue(metaKey(svc));
+          this.enqueueService(metaKey(svc));
         }
       }
     }
+  }
+
+  /** Batches updates of a big service; the size is read from its stored Endpoints, so restores agree. */
+  private enqueueService(key: string): void {
+    const { namespace, name } = splitMetaKey(key);
+    const ep = this.ctx.api.tryGet('Endpoints', namespace, name);
+    const size = ((ep?.subsets ?? []) as EndpointSubset[]).reduce((n, s) => n + (s.addresses?.length ?? 0) + (s.notReadyAddresses?.length ?? 0), 0);
+    if (size > BATCH_THRESHOLD) this.ctx.enqueueAfter(key, BATCH_PERIOD_MS);
+    else this.ctx.enqueue(key);
   }
 
   sync(key: string): void {
@@ -77,15 +90,16 @@ export class EndpointsController implements Controller {
       return;
     }
     if (sameContent(existing.subsets ?? [], subsets) && sameContent(existing.metadata.labels ?? {}, labels)) return;
-    this.ctx.api.mutate('Endpoints', namespace, name, (e) => {
-      e.metadata.labels = labels;
-      e.metadata.annotations = {
-        ...e.metadata.annotations,
-        'endpoints.kubernetes.io/last-change-trigger-time': toRFC3339(this.ctx.clock.now()),
-      };
-      if (subsets.length) e.subsets = subsets;
-      else delete e.subsets;
-    });
+    const { subsets: _old, ...rest } = existing;
+    this.ctx.api.update({
+      ...rest,
+      metadata: {
+        ...existing.metadata,
+        labels,
+        annotations: { ...existing.metadata.annotations, 'endpoints.kubernetes.io/last-change-trigger-time': toRFC3339(this.ctx.clock.now()) },
+      },
+      ...(subsets.length ? { subsets } : {}),
+    } as KubeObject);
   }
 
   /** One subset per distinct set of ports, addresses sorted by IP (endpoints.RepackSubsets). */
@@ -115,10 +129,9 @@ export class EndpointsController implements Controller {
     }
     const subsets: EndpointSubset[] = [];
     for (const g of groups.values()) {
-      const byIP = (a: EndpointAddress, b: EndpointAddress) => compareIPs(a.ip, b.ip);
       subsets.push({
-        ...(g.ready.length ? { addresses: g.ready.sort(byIP) } : {}),
-        ...(g.notReady.length ? { notReadyAddresses: g.notReady.sort(byIP) } : {}),
+        ...(g.ready.length ? { addresses: sortByIP(g.ready, (a) => a.ip) } : {}),
+        ...(g.notReady.length ? { notReadyAddresses: sortByIP(g.notReady, (a) => a.ip) } : {}),
         ...(g.ports.length ? { ports: g.ports } : {}),
       });
     }

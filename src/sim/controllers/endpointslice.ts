@@ -6,12 +6,15 @@
  */
 import type { Endpoint, EndpointPort } from 'kubernetes-types/discovery/v1';
 import { sameContent } from '../apiserver/store.ts';
-import type { Stored, WatchEvent } from '../apiserver/types.ts';
+import type { KubeObject, Stored, WatchEvent } from '../apiserver/types.ts';
 import { metaKey, splitMetaKey } from '../apiserver/types.ts';
 import { toRFC3339 } from '../clock.ts';
 import type { Controller, ControllerContext } from './controller.ts';
 import {
-  compareIPs,
+  BATCH_PERIOD_MS,
+  BATCH_THRESHOLD,
+  isEndpointRelevantChange,
+  sortByIP,
   isHeadless,
   isPodReady,
   isSelectedBy,
@@ -20,6 +23,7 @@ import {
   resolveTargetPort,
   selectedPods,
   shouldPodBeInEndpoints,
+  type PodObject,
   type ServiceObject,
 } from './service-endpoints.ts';
 
@@ -38,12 +42,14 @@ export class EndpointSliceController implements Controller {
     const obj = ev.object;
     if (obj.kind === 'Service') this.ctx.enqueue(metaKey(obj));
     else if (obj.kind === 'EndpointSlice' && obj.metadata.labels?.['endpointslice.kubernetes.io/managed-by'] === MANAGED_BY) {
+      // A managed slice someone deleted is recreated.
       const svc = obj.metadata.labels?.['kubernetes.io/service-name'];
-      if (svc && ev.type !== 'ADDED') this.ctx.enqueue(`${obj.metadata.namespace}/${svc}`);
+      if (svc && ev.type === 'DELETED') this.ctx.enqueue(`${obj.metadata.namespace}/${svc}`);
     } else if (obj.kind === 'Pod') {
+      if (ev.type === 'MODIFIED' && !isEndpointRelevantChange(ev.old as PodObject | undefined, obj as PodObject)) return;
       for (const svc of this.ctx.api.list('Service', { namespace: obj.metadata.namespace }) as ServiceObject[]) {
         if (isSelectedBy(svc, obj.metadata.labels) || (ev.old && isSelectedBy(svc, ev.old.metadata.labels))) {
-          this.ctx.enqueue(metaKey(svc));
+          this.enqueueService(metaKey(svc));
         }
       }
     }
@@ -55,6 +61,14 @@ export class EndpointSliceController implements Controller {
         s.metadata.labels?.['kubernetes.io/service-name'] === service &&
         s.metadata.labels?.['endpointslice.kubernetes.io/managed-by'] === MANAGED_BY,
     );
+  }
+
+  /** Batches updates of a big service; the size is read from its stored slices, so restores agree. */
+  private enqueueService(key: string): void {
+    const { namespace, name } = splitMetaKey(key);
+    const size = this.slicesOf(namespace, name).reduce((n, s) => n + (s.endpoints?.length ?? 0), 0);
+    if (size > BATCH_THRESHOLD) this.ctx.enqueueAfter(key, BATCH_PERIOD_MS);
+    else this.ctx.enqueue(key);
   }
 
   sync(key: string): void {
@@ -105,12 +119,12 @@ export class EndpointSliceController implements Controller {
     ) {
       return;
     }
-    this.ctx.api.mutate('EndpointSlice', namespace, slice.metadata.name!, (s) => {
-      s.metadata.labels = labels;
-      s.metadata.annotations = { ...s.metadata.annotations, 'endpoints.kubernetes.io/last-change-trigger-time': trigger };
-      s.endpoints = wantEndpoints;
-      s.ports = wantPorts;
-    });
+    this.ctx.api.update({
+      ...slice,
+      metadata: { ...slice.metadata, labels, annotations: { ...slice.metadata.annotations, 'endpoints.kubernetes.io/last-change-trigger-time': trigger } },
+      endpoints: wantEndpoints,
+      ports: wantPorts,
+    } as KubeObject);
   }
 
   private desired(svc: ServiceObject): { endpoints: Endpoint[]; ports: EndpointPort[] } {
@@ -141,7 +155,6 @@ export class EndpointSliceController implements Controller {
         ...(pod.spec?.nodeName ? { nodeName: pod.spec.nodeName } : {}),
       });
     }
-    endpoints.sort((a, b) => compareIPs(a.addresses[0]!, b.addresses[0]!));
-    return { endpoints, ports: ports ?? [] };
+    return { endpoints: sortByIP(endpoints, (e) => e.addresses[0]!), ports: ports ?? [] };
   }
 }

@@ -61,10 +61,49 @@ export function podHostname(pod: PodObject, svc: ServiceObject): string | undefi
   return undefined;
 }
 
-/** Numeric comparison of dotted IPv4 addresses. */
-export function compareIPs(a: string, b: string): number {
-  const pa = a.split('.').map(Number);
-  const pb = b.split('.').map(Number);
-  for (let i = 0; i < 4; i++) if (pa[i] !== pb[i]) return (pa[i] ?? 0) - (pb[i] ?? 0);
-  return 0;
+/**
+ * Services backed by more pods than this have their endpoint changes batched for a second
+ * (kube-controller-manager's --endpoint-updates-batch-period), so a thousand pods starting one
+ * by one do not rewrite a thousand-entry object a thousand times. Smaller services, which is
+ * every service in a lab, update at once.
+ */
+export const BATCH_THRESHOLD = 100;
+export const BATCH_PERIOD_MS = 1000;
+
+/** A dotted IPv4 address as a number, for sorting. */
+export function ipOrder(ip: string): number {
+  let n = 0;
+  for (const part of ip.split('.')) n = n * 256 + (Number(part) || 0);
+  return n;
+}
+
+/** Sorts items by the numeric value of their IPv4 address (each address parsed once). */
+export function sortByIP<T>(items: T[], ipOf: (item: T) => string): T[] {
+  const keyed = items.map((item) => ({ item, key: ipOrder(ipOf(item)) }));
+  keyed.sort((a, b) => a.key - b.key);
+  return keyed.map((k) => k.item);
+}
+
+/**
+ * Whether a pod change can change what the endpoints list: its labels, IP, readiness, node,
+ * phase, hostname or deletion. Most kubelet status writes (container states) cannot.
+ */
+export function isEndpointRelevantChange(before: PodObject | undefined, after: PodObject): boolean {
+  if (!before) return true;
+  return (
+    before.status?.podIP !== after.status?.podIP ||
+    isPodReady(before) !== isPodReady(after) ||
+    before.status?.phase !== after.status?.phase ||
+    before.spec?.nodeName !== after.spec?.nodeName ||
+    before.spec?.hostname !== after.spec?.hostname ||
+    before.spec?.subdomain !== after.spec?.subdomain ||
+    !!before.metadata.deletionTimestamp !== !!after.metadata.deletionTimestamp ||
+    !sameLabels(before.metadata.labels, after.metadata.labels)
+  );
+}
+
+function sameLabels(a: Readonly<Record<string, string>> | undefined, b: Readonly<Record<string, string>> | undefined): boolean {
+  const ka = Object.keys(a ?? {});
+  if (ka.length !== Object.keys(b ?? {}).length) return false;
+  return ka.every((k) => a![k] === b?.[k]);
 }
