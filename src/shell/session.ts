@@ -13,6 +13,7 @@ import { Bash, defineCommand, parse, type Command, type ScriptNode } from 'just-
 import { createCluster, type Cluster, type ClusterSnapshot } from '../sim/cluster.ts';
 import type { Kubeconfig, KubeContext } from '../kubectl/host.ts';
 import { clusterCommand } from './commands/cluster.ts';
+import { curlCommand, wgetCommand } from './commands/curl.ts';
 import { editorCommand } from './commands/editor.ts';
 import { clearCommand, historyCommand } from './commands/history.ts';
 import { kubectlCommand } from './commands/kubectl.ts';
@@ -283,6 +284,8 @@ class ShellSession implements Session, ShellServices {
       editorCommand('nano', this),
       historyCommand(this),
       clearCommand(),
+      curlCommand(this),
+      wgetCommand(this),
       defineCommand('complete', async () => ({ stdout: '', stderr: '', exitCode: 0 })),
     ];
   }
