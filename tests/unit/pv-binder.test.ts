@@ -152,6 +152,28 @@ describe('PersistentVolume binder', () => {
     expectHealthy(c);
   });
 
+  test('a pod pinned with nodeName bypasses the scheduler, so its WaitForFirstConsumer claim stays Pending', () => {
+    const c = storageCluster();
+    c.api.create(claim('pinned', { storageClassName: 'local-path' }));
+    c.api.create({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'direct', namespace: 'default' },
+      spec: {
+        nodeName: 'node01',
+        containers: [{ name: 'app', image: 'nginx', volumeMounts: [{ name: 'data', mountPath: '/data' }] }],
+        volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'pinned' } }],
+      },
+    });
+    c.advance(60_000);
+    expect(phaseOf(c, 'PersistentVolumeClaim', 'pinned')).toBe('Pending');
+    expect(c.api.get('Pod', 'default', 'direct').status.containerStatuses?.[0]?.state?.waiting?.reason).toBe('ContainerCreating');
+    expect(c.explanations.list({ kind: 'PersistentVolumeClaim', name: 'pinned' }).at(-1)?.message).toBe(
+      'class is WaitForFirstConsumer but pod(s) direct set spec.nodeName, bypassing the scheduler that would pick the node; use a nodeSelector on kubernetes.io/hostname instead',
+    );
+    expectHealthy(c);
+  });
+
   test('a deleted PV stays Terminating while bound; a deleted claim goes once unused', () => {
     const c = storageCluster();
     c.api.create(hostPathPV('held', '1Gi', { persistentVolumeReclaimPolicy: 'Retain' }));

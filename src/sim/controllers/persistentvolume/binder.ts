@@ -45,13 +45,6 @@ export class PersistentVolumeBinder implements Controller {
       this.ctx.enqueue(`claim:${o.metadata.namespace}/${o.metadata.name}`);
       const volume = o.spec?.volumeName;
       if (volume) this.ctx.enqueue(`volume:${volume}`);
-    } else if (o.kind === 'Pod' && o.spec?.nodeName && ev.type !== 'DELETED') {
-      // A pod placed on a node is the first consumer its WaitForFirstConsumer claims wait for.
-      if (ev.old?.spec?.nodeName) return;
-      for (const v of o.spec?.volumes ?? []) {
-        const claim = v.persistentVolumeClaim?.claimName;
-        if (claim) this.ctx.enqueue(`claim:${o.metadata.namespace}/${claim}`);
-      }
     } else if (o.kind === 'PersistentVolume') {
       this.ctx.enqueue(`volume:${o.metadata.name}`);
       const ref = o.spec?.claimRef;
@@ -95,7 +88,6 @@ export class PersistentVolumeBinder implements Controller {
         return;
       }
       const cls = claimClass(claim);
-      if (delay && this.bindForScheduledConsumer(claim, volumes)) return;
       if (delay && !claim.metadata.annotations?.[ANN_SELECTED_NODE]) {
         this.emitWaitingForConsumer(claim);
       } else if (cls !== '') {
@@ -164,28 +156,6 @@ export class PersistentVolumeBinder implements Controller {
     return sc?.volumeBindingMode === 'WaitForFirstConsumer';
   }
 
-  /**
-   * A pod using this WaitForFirstConsumer claim already runs on a node without the scheduler
-   * having bound its volumes (see scheduler/volume-binding.ts bindPodVolumes): bind the claim for
-   * that node, or ask for provisioning there. Returns true when it acted.
-   */
-  private bindForScheduledConsumer(claim: PVC, volumes: readonly PV[]): boolean {
-    const pod = this.ctx.api
-      .list<K8s<Pod>>('Pod', { namespace: claim.metadata.namespace })
-      .find((p) => p.spec?.nodeName && !p.metadata.deletionTimestamp && (p.spec?.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === claim.metadata.name));
-    const node = pod ? this.ctx.api.tryGet('Node', undefined, pod.spec!.nodeName!) : undefined;
-    if (!node) return false;
-    const pv = findBestMatch(claim, volumes, { node });
-    if (pv) {
-      this.bind(pv, claim);
-      return true;
-    }
-    this.ctx.api.mutate<KubeObject>('PersistentVolumeClaim', claim.metadata.namespace, claim.metadata.name!, (c) => {
-      c.metadata.annotations = { ...c.metadata.annotations, [ANN_SELECTED_NODE]: node.metadata.name! };
-    });
-    return true;
-  }
-
   /** WaitForFirstConsumer, or WaitForPodScheduled when pods using the claim are not scheduled yet. */
   private emitWaitingForConsumer(claim: PVC): void {
     const pods = this.ctx.api
@@ -194,7 +164,17 @@ export class PersistentVolumeBinder implements Controller {
       .map((p) => p.metadata.name!);
     if (pods.length === 0) {
       this.ctx.events.normal(claim, 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding', SOURCE);
-      this.say(claim, 'class is WaitForFirstConsumer: no pod uses this claim yet, so no node has been chosen');
+      // Pods given spec.nodeName bypass the scheduler, so nothing ever selects a node for the claim.
+      const pinned = this.ctx.api
+        .list<K8s<Pod>>('Pod', { namespace: claim.metadata.namespace })
+        .filter((p) => p.spec?.nodeName && (p.spec?.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === claim.metadata.name))
+        .map((p) => p.metadata.name!);
+      this.say(
+        claim,
+        pinned.length
+          ? `class is WaitForFirstConsumer but pod(s) ${pinned.join(', ')} set spec.nodeName, bypassing the scheduler that would pick the node; use a nodeSelector on kubernetes.io/hostname instead`
+          : 'class is WaitForFirstConsumer: no pod uses this claim yet, so no node has been chosen',
+      );
     } else {
       const message = pods.length > 1 ? `waiting for pods ${pods.join(',')} to be scheduled` : `waiting for pod ${pods[0]} to be scheduled`;
       this.ctx.events.normal(claim, 'WaitForPodScheduled', message, SOURCE);
