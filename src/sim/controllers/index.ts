@@ -7,6 +7,7 @@ import { ServiceAccountController } from './service-account.ts';
 import { RootCAPublisher } from './root-ca-publisher.ts';
 import { GarbageCollector } from './garbage-collector.ts';
 import { PodGCController } from './pod-gc.ts';
+import { EventTTLController } from './event-ttl.ts';
 import { EndpointsController } from './endpoints.ts';
 import { EndpointSliceController } from './endpointslice.ts';
 import { NodeLeaseController } from './node-lease.ts';
@@ -35,6 +36,7 @@ export function defaultControllers(): Controller[] {
     new RootCAPublisher(),
     new GarbageCollector(),
     new PodGCController(),
+    new EventTTLController(),
     new NodeLeaseController(),
     new NodeLifecycleController(),
     new TaintEvictionController(),
