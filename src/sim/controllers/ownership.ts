@@ -6,7 +6,7 @@
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { Store } from '../apiserver/store.ts';
 import { labelSelectorMatches } from '../apiserver/selectors.ts';
-import { controllerOf, type KubeObject, type OwnerReference, type Stored } from '../apiserver/types.ts';
+import { controllerOf, type KubeObject, type OwnerReference, type Stored, type WatchEvent } from '../apiserver/types.ts';
 
 /** metav1.NewControllerRef: controller and blockOwnerDeletion set. */
 export function controllerRef(owner: Stored): OwnerReference {
@@ -35,9 +35,11 @@ export function claimObjects(
   owner: Stored,
   selector: Readonly<LabelSelector> | undefined,
   filter: (obj: Stored) => boolean = () => true,
+  index?: OwnerIndex,
 ): Stored[] {
   const out: Stored[] = [];
-  for (const obj of api.list(kind, { namespace: owner.metadata.namespace })) {
+  const candidates = index ? index.candidates(api, owner) : api.list(kind, { namespace: owner.metadata.namespace });
+  for (const obj of candidates) {
     const ref = controllerOf(obj);
     const matches = labelSelectorMatches(selector, obj.metadata.labels) && filter(obj);
     if (ref?.uid === owner.metadata.uid) {
@@ -72,4 +74,92 @@ export function selectingOwners(
   return api
     .list(kind, { namespace: obj.metadata.namespace })
     .filter((o) => labelSelectorMatches(selectorOf(o), obj.metadata.labels));
+}
+
+/**
+ * Which objects of one kind each controller owns, kept from watch events (an informer's owner
+ * index): a controller reads its own pods instead of listing the namespace on every sync. After a
+ * restore every object is seen again as ADDED; entries for objects that are gone are skipped.
+ */
+export class OwnerIndex {
+  private readonly byOwner = new Map<string, Set<string>>();
+  private readonly ownerOfKey = new Map<string, string>();
+  private readonly orphans = new Map<string, Set<string>>();
+
+  constructor(readonly kind: string) {}
+
+  observe(ev: WatchEvent): void {
+    const obj = ev.object;
+    if (obj.kind !== this.kind) return;
+    const ns = obj.metadata.namespace ?? '';
+    const key = `${ns}/${obj.metadata.name}`;
+    const prev = this.ownerOfKey.get(key);
+    if (prev !== undefined) {
+      this.byOwner.get(prev)?.delete(key);
+      this.ownerOfKey.delete(key);
+    }
+    this.orphans.get(ns)?.delete(obj.metadata.name!);
+    if (ev.type === 'DELETED') return;
+    const ref = controllerOf(obj);
+    if (ref) {
+      let set = this.byOwner.get(ref.uid);
+      if (!set) this.byOwner.set(ref.uid, (set = new Set()));
+      set.add(key);
+      this.ownerOfKey.set(key, ref.uid);
+    } else {
+      let set = this.orphans.get(ns);
+      if (!set) this.orphans.set(ns, (set = new Set()));
+      set.add(obj.metadata.name!);
+    }
+  }
+
+  /** How many objects the owner controls. */
+  count(ownerUid: string): number {
+    return this.byOwner.get(ownerUid)?.size ?? 0;
+  }
+
+  /** The owner's objects and the namespace's orphans, sorted by name as a list would be. */
+  candidates(api: Store, owner: Stored): Stored[] {
+    const out: Stored[] = [];
+    const ns = owner.metadata.namespace;
+    for (const key of this.byOwner.get(owner.metadata.uid!) ?? []) {
+      const obj = api.tryGet(this.kind, ns, key.slice(key.indexOf('/') + 1));
+      if (obj && controllerOf(obj)?.uid === owner.metadata.uid) out.push(obj);
+    }
+    for (const name of this.orphans.get(ns ?? '') ?? []) {
+      const obj = api.tryGet(this.kind, ns, name);
+      if (obj && !controllerOf(obj)) out.push(obj);
+    }
+    return out.sort((a, b) => (a.metadata.name! < b.metadata.name! ? -1 : a.metadata.name! > b.metadata.name! ? 1 : 0));
+  }
+}
+
+/**
+ * Whether a pod change can matter to its workload controller: created or deleted, or a change of
+ * phase, readiness, deletion, labels, owners or finalizers (status churn such as container
+ * state messages cannot change a controller's decision).
+ */
+export function isRelevantPodChange(ev: WatchEvent): boolean {
+  if (ev.type !== 'MODIFIED' || !ev.old) return true;
+  return podSignature(ev.old) !== podSignature(ev.object);
+}
+
+function podSignature(p: Stored): string {
+  const ready = p.status?.conditions?.find((c: { type: string }) => c.type === 'Ready');
+  const containers = (p.status?.containerStatuses ?? []).map(
+    (c: { restartCount?: number; state?: { terminated?: { exitCode?: number } } }) => `${c.restartCount ?? 0}:${c.state?.terminated?.exitCode ?? ''}`,
+  );
+  return JSON.stringify([
+    p.status?.phase,
+    ready?.status,
+    ready?.lastTransitionTime,
+    p.metadata.deletionTimestamp,
+    p.spec?.nodeName,
+    p.metadata.labels,
+    p.metadata.annotations,
+    (p.metadata.ownerReferences ?? []).map((r: OwnerReference) => r.uid),
+    p.metadata.finalizers,
+    containers,
+    p.status?.conditions?.filter((c: { type: string }) => c.type === 'DisruptionTarget').map((c: { status: string }) => c.status),
+  ]);
 }

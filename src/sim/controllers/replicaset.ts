@@ -9,7 +9,7 @@ import { sameContent } from '../apiserver/store.ts';
 import { clone, controllerOf, metaKey, splitMetaKey, type K8s, type KubeObject, type Stored, type WatchEvent } from '../apiserver/types.ts';
 import { labelSelectorMatches } from '../apiserver/selectors.ts';
 import type { Controller, ControllerContext } from './controller.ts';
-import { claimObjects, controllerRef, selectingOwners } from './ownership.ts';
+import { claimObjects, controllerRef, isRelevantPodChange, OwnerIndex, selectingOwners } from './ownership.ts';
 import { isPodActive, isPodAvailable, isPodReady, msUntilAvailable, readySince, type StoredPod } from './pod-status.ts';
 
 export type StoredReplicaSet = Stored<K8s<ReplicaSet>>;
@@ -58,6 +58,7 @@ export function rankPodsForDeletion(pods: StoredPod[], now: number): StoredPod[]
 export class ReplicaSetController implements Controller {
   readonly name = 'replicaset';
   private ctx!: ControllerContext;
+  private readonly pods = new OwnerIndex('Pod');
 
   start(ctx: ControllerContext): void {
     this.ctx = ctx;
@@ -67,9 +68,14 @@ export class ReplicaSetController implements Controller {
     const obj = ev.object;
     if (obj.kind === 'ReplicaSet') this.ctx.enqueue(metaKey(obj));
     else if (obj.kind === 'Pod') {
+      this.pods.observe(ev);
+      if (!isRelevantPodChange(ev)) return;
       const ref = controllerOf(obj) ?? (ev.old ? controllerOf(ev.old) : undefined);
       if (ref) {
-        if (ref.kind === 'ReplicaSet') this.ctx.enqueue(`${obj.metadata.namespace}/${ref.name}`);
+        if (ref.kind !== 'ReplicaSet') return;
+        const key = `${obj.metadata.namespace}/${ref.name}`;
+        if (this.pods.count(ref.uid) > 100) this.ctx.enqueueAfter(key, 500);
+        else this.ctx.enqueue(key);
       } else if (ev.type !== 'DELETED') {
         for (const rs of selectingOwners(this.ctx.api, 'ReplicaSet', obj, (r) => r.spec?.selector)) this.ctx.enqueue(metaKey(rs));
       }
@@ -81,7 +87,7 @@ export class ReplicaSetController implements Controller {
     const rs = this.ctx.api.tryGet('ReplicaSet', namespace, name) as StoredReplicaSet | undefined;
     if (!rs) return;
     const ctx = this.ctx;
-    const pods = claimObjects(ctx.api, 'Pod', rs, rs.spec?.selector) as StoredPod[];
+    const pods = claimObjects(ctx.api, 'Pod', rs, rs.spec?.selector, undefined, this.pods) as StoredPod[];
     const active = pods.filter(isPodActive);
     const want = rs.spec?.replicas ?? 1;
     if (!rs.metadata.deletionTimestamp) {
@@ -102,7 +108,7 @@ export class ReplicaSetController implements Controller {
         if (diff > RS_BURST) ctx.enqueueAfter(key, 1000);
       }
     }
-    const fresh = (claimObjects(ctx.api, 'Pod', rs, rs.spec?.selector) as StoredPod[]).filter(isPodActive);
+    const fresh = (claimObjects(ctx.api, 'Pod', rs, rs.spec?.selector, undefined, this.pods) as StoredPod[]).filter(isPodActive);
     const now = ctx.clock.now();
     const minReady = rs.spec?.minReadySeconds ?? 0;
     const templateLabels = rs.spec?.template?.metadata?.labels ?? {};

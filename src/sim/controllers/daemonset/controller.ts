@@ -8,7 +8,8 @@ import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import { sameContent } from '../../apiserver/store.ts';
 import { controllerOf, metaKey, splitMetaKey, type Stored, type WatchEvent } from '../../apiserver/types.ts';
 import type { Controller, ControllerContext } from '../controller.ts';
-import { claimObjects, selectingOwners } from '../ownership.ts';
+import { claimObjects, isRelevantPodChange, OwnerIndex, selectingOwners } from '../ownership.ts';
+import { sameContent as same } from '../../apiserver/store.ts';
 import { isPodAvailable, isPodFailed, isPodReady, isPodTerminating, msUntilAvailable, type StoredPod } from '../pod-status.ts';
 import { daemonTolerations, newDaemonPod } from './pod-template.ts';
 import {
@@ -28,6 +29,7 @@ export const DAEMON_BURST = 250;
 export class DaemonSetController implements Controller {
   readonly name = 'daemonset';
   private ctx!: ControllerContext;
+  private readonly pods = new OwnerIndex('Pod');
 
   start(ctx: ControllerContext): void {
     this.ctx = ctx;
@@ -38,8 +40,11 @@ export class DaemonSetController implements Controller {
     if (obj.kind === 'DaemonSet') {
       this.ctx.enqueue(metaKey(obj));
     } else if (obj.kind === 'Node') {
+      if (ev.type === 'MODIFIED' && ev.old && !isRelevantNodeChange(ev.old, obj)) return;
       for (const ds of this.ctx.api.list('DaemonSet')) this.ctx.enqueue(metaKey(ds));
     } else if (obj.kind === 'Pod') {
+      this.pods.observe(ev);
+      if (!isRelevantPodChange(ev)) return;
       const ref = controllerOf(obj) ?? (ev.old ? controllerOf(ev.old) : undefined);
       if (ref) {
         if (ref.kind === 'DaemonSet') this.ctx.enqueue(`${obj.metadata.namespace}/${ref.name}`);
@@ -63,7 +68,7 @@ export class DaemonSetController implements Controller {
     const nodes = ctx.api.list('Node');
     const nodeNames = new Set(nodes.map((n) => n.metadata.name!));
 
-    const pods = claimObjects(ctx.api, 'Pod', ds, ds.spec?.selector) as StoredPod[];
+    const pods = claimObjects(ctx.api, 'Pod', ds, ds.spec?.selector, undefined, this.pods) as StoredPod[];
     const nodeToPods = new Map<string, StoredPod[]>();
     for (const pod of pods) {
       const node = targetNode(pod);
@@ -155,7 +160,7 @@ export class DaemonSetController implements Controller {
       }
     }
 
-    const fresh = claimObjects(ctx.api, 'Pod', ds, ds.spec?.selector) as StoredPod[];
+    const fresh = claimObjects(ctx.api, 'Pod', ds, ds.spec?.selector, undefined, this.pods) as StoredPod[];
     this.writeStatus(ds, fresh, nodes, tolerations, hash, generation, collisionCount);
     cleanupDaemonHistory(ctx, ds, fresh, revision);
   }
@@ -212,6 +217,12 @@ export class DaemonSetController implements Controller {
     if (sameContent(latest.status ?? {}, merged)) return;
     this.ctx.api.mutate('DaemonSet', ds.metadata.namespace, ds.metadata.name!, (d) => void (d.status = merged), { subresource: 'status' });
   }
+}
+
+/** shouldIgnoreNodeUpdate: heartbeats do not matter; labels, taints, schedulability and readiness do. */
+function isRelevantNodeChange(old: Stored, cur: Stored): boolean {
+  const ready = (n: Stored) => n.status?.conditions?.find((c: { type: string }) => c.type === 'Ready')?.status;
+  return !same(old.metadata.labels, cur.metadata.labels) || !same(old.spec, cur.spec) || ready(old) !== ready(cur);
 }
 
 function byCreation(a: StoredPod, b: StoredPod): number {

@@ -325,13 +325,13 @@ export class DeploymentController implements Controller {
           set({ type: 'Progressing', status: 'False', lastUpdateTime: nowISO, lastTransitionTime: nowISO, reason: 'ProgressDeadlineExceeded', message: `ReplicaSet "${rsName}" has timed out progressing.` });
           this.say(d, `no progress for ${deadline}s (progressDeadlineSeconds): ProgressDeadlineExceeded`);
         } else {
-          this.ctx.enqueueAfter(key, since + deadline * 1000 - now);
+          this.ctx.enqueueAfter(key, since + deadline * 1000 - now, { background: true });
         }
       }
       const p = conds.find((x) => x.type === 'Progressing');
       if (p && p.status === 'True' && p.reason !== 'NewReplicaSetAvailable') {
         const since = parseTime(p.lastUpdateTime) ?? now;
-        this.ctx.enqueueAfter(key, Math.max(1, since + deadline * 1000 - now));
+        this.ctx.enqueueAfter(key, Math.max(1, since + deadline * 1000 - now), { background: true });
       }
     }
     const out: DeploymentStatus = { ...status, conditions: conds };

@@ -10,7 +10,7 @@ import { parseTime, toRFC3339 } from '../../clock.ts';
 import { sameContent } from '../../apiserver/store.ts';
 import { controllerOf, metaKey, splitMetaKey, type WatchEvent } from '../../apiserver/types.ts';
 import type { Controller, ControllerContext } from '../controller.ts';
-import { claimObjects } from '../ownership.ts';
+import { claimObjects, isRelevantPodChange, OwnerIndex } from '../ownership.ts';
 import { isPodActive, isPodFailed, isPodReady, isPodSucceeded, isPodTerminating, type StoredPod } from '../pod-status.ts';
 import { completionIndexOf, formatIndexes, parseIndexes, pendingIndexes } from './indexed.ts';
 import { matchPodFailurePolicy } from './pod-failure-policy.ts';
@@ -55,6 +55,7 @@ function restartCount(pod: StoredPod): number {
 export class JobController implements Controller {
   readonly name = 'job';
   private ctx!: ControllerContext;
+  private readonly pods = new OwnerIndex('Pod');
 
   start(ctx: ControllerContext): void {
     this.ctx = ctx;
@@ -64,6 +65,8 @@ export class JobController implements Controller {
     const obj = ev.object;
     if (obj.kind === 'Job') this.ctx.enqueue(metaKey(obj));
     else if (obj.kind === 'Pod') {
+      this.pods.observe(ev);
+      if (!isRelevantPodChange(ev)) return;
       const ref = controllerOf(obj) ?? (ev.old ? controllerOf(ev.old) : undefined);
       if (ref?.kind === 'Job') this.ctx.enqueue(`${obj.metadata.namespace}/${ref.name}`);
     }
@@ -74,7 +77,7 @@ export class JobController implements Controller {
     const job = this.ctx.api.tryGet('Job', namespace, name) as StoredJob | undefined;
     const ctx = this.ctx;
     if (!job) return;
-    const pods = claimObjects(ctx.api, 'Pod', job, job.spec?.selector) as StoredPod[];
+    const pods = claimObjects(ctx.api, 'Pod', job, job.spec?.selector, undefined, this.pods) as StoredPod[];
     if (isJobFinished(job)) {
       this.removeFinalizers(pods.filter(hasFinalizer));
       return;
@@ -188,7 +191,7 @@ export class JobController implements Controller {
     }
 
     // Status.
-    const fresh = (claimObjects(ctx.api, 'Pod', job, spec.selector) as StoredPod[]);
+    const fresh = claimObjects(ctx.api, 'Pod', job, spec.selector, undefined, this.pods) as StoredPod[];
     const freshActive = fresh.filter(isPodActive);
     status.active = freshActive.length || undefined;
     status.ready = freshActive.filter(isPodReady).length;

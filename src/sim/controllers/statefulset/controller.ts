@@ -7,7 +7,7 @@ import type { Store } from '../../apiserver/store.ts';
 import { controllerOf, metaKey, splitMetaKey, type WatchEvent } from '../../apiserver/types.ts';
 import { sameContent } from '../../apiserver/store.ts';
 import type { Controller, ControllerContext } from '../controller.ts';
-import { claimObjects, selectingOwners } from '../ownership.ts';
+import { claimObjects, isRelevantPodChange, OwnerIndex, selectingOwners } from '../ownership.ts';
 import type { StoredPod } from '../pod-status.ts';
 import { cleanupHistory, computeStatus, resolveRevisions, updateStatefulSet } from './control.ts';
 import { isMemberOf, type StoredSet } from './predicates.ts';
@@ -15,6 +15,7 @@ import { isMemberOf, type StoredSet } from './predicates.ts';
 export class StatefulSetController implements Controller {
   readonly name = 'statefulset';
   private ctx!: ControllerContext;
+  private readonly pods = new OwnerIndex('Pod');
 
   start(ctx: ControllerContext): void {
     this.ctx = ctx;
@@ -27,9 +28,18 @@ export class StatefulSetController implements Controller {
       return;
     }
     if (obj.kind !== 'Pod' && obj.kind !== 'ControllerRevision') return;
+    if (obj.kind === 'Pod') {
+      this.pods.observe(ev);
+      if (!isRelevantPodChange(ev)) return;
+    }
     const ref = controllerOf(obj) ?? (ev.old ? controllerOf(ev.old) : undefined);
     if (ref) {
-      if (ref.kind === 'StatefulSet') this.ctx.enqueue(`${obj.metadata.namespace}/${ref.name}`);
+      if (ref.kind !== 'StatefulSet') return;
+      const key = `${obj.metadata.namespace}/${ref.name}`;
+      // Large sets batch their pods' changes (at most one sync per half second), as a busy
+      // controller's work queue would.
+      if (obj.kind === 'Pod' && this.pods.count(ref.uid) > LARGE_SET) this.ctx.enqueueAfter(key, COALESCE_MS);
+      else this.ctx.enqueue(key);
       return;
     }
     if (obj.kind === 'Pod' && ev.type !== 'DELETED') {
@@ -43,10 +53,10 @@ export class StatefulSetController implements Controller {
     const { namespace, name } = splitMetaKey(key);
     const set = this.ctx.api.tryGet('StatefulSet', namespace, name) as StoredSet | undefined;
     if (!set) return;
-    const pods = claimPods(this.ctx.api, set);
+    const pods = claimPods(this.ctx.api, set, this.pods);
     const revs = resolveRevisions(this.ctx, set);
     updateStatefulSet(this.ctx, set, pods, revs);
-    const fresh = claimPods(this.ctx.api, set);
+    const fresh = claimPods(this.ctx.api, set, this.pods);
     const status = computeStatus(set, fresh, revs, this.ctx.clock.now());
     const latest = this.ctx.api.tryGet('StatefulSet', namespace, name);
     if (latest && latest.metadata.uid === set.metadata.uid && !sameContent(latest.status ?? {}, status)) {
@@ -59,7 +69,11 @@ export class StatefulSetController implements Controller {
 }
 
 /** The set's pods: owned (or adopted) and named `<set>-<ordinal>`. */
-function claimPods(api: Store, set: StoredSet): StoredPod[] {
-  return claimObjects(api, 'Pod', set, set.spec?.selector, (p) => isMemberOf(set, p as StoredPod)) as StoredPod[];
+function claimPods(api: Store, set: StoredSet, index: OwnerIndex): StoredPod[] {
+  return claimObjects(api, 'Pod', set, set.spec?.selector, (p) => isMemberOf(set, p as StoredPod), index) as StoredPod[];
 }
+
+/** Sets with more pods than this batch pod events into one sync per COALESCE_MS. */
+export const LARGE_SET = 100;
+export const COALESCE_MS = 500;
 
