@@ -15,7 +15,7 @@ import { dropPodProcesses } from '../images/process.ts';
 import { isKubeletRunning } from '../faults.ts';
 import { refreshPodStatus } from './pod-status.ts';
 import { kubeletState, type PodRecord } from './state.ts';
-import { type MPod, type Stage, type StageContext } from './stages.ts';
+import { hasSandbox, type MPod, type Stage, type StageContext, type StageResult } from './stages.ts';
 import { STAGES } from './profile.ts';
 
 
@@ -42,6 +42,25 @@ export function dueStage(pod: Stored<K8s<Pod>>, ctx: StageContext, stages: reado
     if (!best || at < best.at) best = { stage, at };
   }
   return best;
+}
+
+/**
+ * Fires a stage on a copy of the pod's status and derives phase and conditions. The sandbox's IP
+ * reaches the status with the next change the kubelet reports (as a pod worker busy pulling
+ * reports nothing until the pull ends). Returns whether the status needs writing.
+ */
+export function applyStage(pod: Stored<K8s<Pod>>, stage: Stage, ctx: StageContext): { copy: MPod; result: StageResult; changed: boolean } {
+  // Stages change only the status: copy that, share the rest of the (frozen) pod.
+  const copy = { ...pod, status: pod.status ? clone(pod.status) : {} } as MPod;
+  const before = JSON.stringify(copy.status);
+  const result = stage.next(copy, ctx);
+  if (result.deleted) return { copy, result, changed: false };
+  if (JSON.stringify(copy.status) !== before && ctx.record.ip && !copy.status.podIP) {
+    copy.status.podIP = ctx.record.ip;
+    copy.status.podIPs = [{ ip: ctx.record.ip }];
+  }
+  refreshPodStatus(copy, toRFC3339(ctx.now), pod.metadata.generation);
+  return { copy, result, changed: JSON.stringify(copy.status) !== before };
 }
 
 export function newRecord(pod: Stored<K8s<Pod>>, now: number): PodRecord {
@@ -114,7 +133,8 @@ export class Kubelet implements Controller {
     const uid = pod.metadata.uid!;
     const now = clock.now();
     const record = (state.pods[uid] ??= newRecord(pod, now));
-    const volumeWait = pod.metadata.deletionTimestamp ? undefined : podVolumesWait(api, pod, runtime);
+    // Volumes are set up once, before the sandbox; after that the kubelet does not look again.
+    const volumeWait = pod.metadata.deletionTimestamp || hasSandbox(pod, record) ? undefined : podVolumesWait(api, pod, runtime);
     if (volumeWait) this.mountWaiting.add(key);
     else this.mountWaiting.delete(key);
     const sctx: StageContext = {
@@ -140,18 +160,14 @@ export class Kubelet implements Controller {
       }
       return;
     }
-    // Stages change only the status: copy that, share the rest of the (frozen) pod.
-    const copy = { ...pod, status: pod.status ? clone(pod.status) : {} } as MPod;
-    const before = JSON.stringify(copy.status);
-    const result = due.stage.next(copy, sctx);
+    const { copy, result, changed } = applyStage(pod, due.stage, sctx);
     record.since = now;
     if (result.explain) this.ctx.explain.add(this.name, refOf(pod), result.explain);
     if (result.deleted) {
       this.forget(key, uid);
       return;
     }
-    refreshPodStatus(copy, toRFC3339(now), pod.metadata.generation);
-    const written = JSON.stringify(copy.status) === before ? pod : api.updateStatus(copy);
+    const written = changed ? api.updateStatus(copy) : pod;
     for (const e of result.events) {
       this.ctx.events.record(written, e.type, e.reason, e.message, { component: 'kubelet', host: node.metadata.name }, e.fieldPath);
     }

@@ -165,8 +165,13 @@ function isDeleting(pod: Pod): boolean {
   return Boolean(pod.metadata?.deletionTimestamp);
 }
 
+/** Whether the pod's sandbox is up (its IP known, reported or not yet). */
+export function hasSandbox(pod: Pod, record: PodRecord): boolean {
+  return Boolean(pod.status?.podIP || record.ip);
+}
+
 function isNodeHolding(pod: Pod, ctx: StageContext): boolean {
-  return Boolean(ctx.volumeWait) || !pod.status?.podIP;
+  return Boolean(ctx.volumeWait) || !hasSandbox(pod, ctx.record);
 }
 
 export function backoffMs(count: number, initial: number, max: number): number {
@@ -388,7 +393,7 @@ const MOUNT_RETRY_MS = 120_000;
 /** Volumes that cannot be mounted keep the pod in ContainerCreating with a FailedMount event. */
 const mountWait: Stage = {
   name: 'mount-wait',
-  matches: (pod, ctx) => !isDeleting(pod) && Boolean(ctx.volumeWait) && !pod.status?.podIP,
+  matches: (pod, ctx) => !isDeleting(pod) && Boolean(ctx.volumeWait) && !hasSandbox(pod, ctx.record),
   since: (_pod, ctx) => ctx.record.mountEventAt ?? ctx.now,
   delay: (_pod, ctx) => (ctx.record.mountEventAt === undefined ? 0 : MOUNT_RETRY_MS),
   next(_pod, ctx) {
@@ -405,13 +410,11 @@ const mountWait: Stage = {
 /** The pod sandbox comes up: the pod gets its IP. */
 const sandbox: Stage = {
   name: 'sandbox',
-  matches: (pod, ctx) => !isDeleting(pod) && !ctx.volumeWait && Boolean(pod.status?.startTime) && !pod.status?.podIP,
+  matches: (pod, ctx) => !isDeleting(pod) && !ctx.volumeWait && Boolean(pod.status?.startTime) && !hasSandbox(pod, ctx.record),
   delay: (pod, ctx) => jitter(ctx, pod, [300, 800], 'sandbox'),
   next(pod, ctx) {
     // Host-network pods share the node's address.
-    const ip = pod.spec?.hostNetwork ? (pod.status.hostIP ?? '') : ctx.allocateIP();
-    pod.status.podIP = ip;
-    pod.status.podIPs = [{ ip }];
+    ctx.record.ip = pod.spec?.hostNetwork ? (pod.status.hostIP ?? '') : ctx.allocateIP();
     delete ctx.record.mountEventAt;
     return { events: [] };
   },

@@ -28,6 +28,8 @@ export interface PodRecord {
   node: string;
   /** When the pod last changed stage (virtual ms). */
   since: number;
+  /** The sandbox's IP once it is up (reported in the status with the next change). */
+  ip?: string;
   /** An image pull in progress for a container (`init/<name>` or `app/<name>`). */
   pull?: { slot: string; image: string; at: number };
   /** Slots whose image this kubelet pulled for the current start (no "already present" event). */

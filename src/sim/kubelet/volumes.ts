@@ -15,6 +15,7 @@ import type { Pod, Volume } from 'kubernetes-types/core/v1';
 import type { Store } from '../apiserver/store.ts';
 import type { K8s, Stored } from '../apiserver/types.ts';
 import type { Runtime } from '../runtime.ts';
+import { parseQuantity } from '../apiserver/quantity.ts';
 import { isNodeAffinityMatch } from '../storage/pv-match.ts';
 import { hostPathCheck } from '../storage/host-path.ts';
 import { isAttachable, uniqueVolumeName, type PV } from '../storage/volume-identity.ts';
@@ -161,6 +162,33 @@ function claimProblem(api: Store, pod: Stored<K8s<Pod>>, v: Volume, runtime: Run
       unattached: false,
       message: `MountVolume.NewMounter initialization failed for volume "${pv.metadata.name}" : path "${local.path}" does not exist`,
     };
+  }
+  return undefined;
+}
+
+/** Disk usage of a file tree as `du` counts it: whole 4 KiB blocks per file. */
+export function treeUsageBytes(files: Readonly<Record<string, string>>): number {
+  let total = 0;
+  for (const [path, content] of Object.entries(files)) {
+    if (path.endsWith('/')) continue;
+    total += Math.max(1, Math.ceil(content.length / 4096)) * 4096;
+  }
+  return total;
+}
+
+/**
+ * The eviction manager's emptyDir check (pkg/kubelet/eviction emptyDirLimitEviction): the first
+ * emptyDir whose usage exceeds its sizeLimit, with the eviction message, or undefined.
+ */
+export function emptyDirLimitExceeded(pod: Stored<K8s<Pod>>, runtime: Runtime): { volume: string; message: string } | undefined {
+  for (const v of pod.spec?.volumes ?? []) {
+    const limitText = v.emptyDir?.sizeLimit as string | undefined;
+    const limit = parseQuantity(limitText);
+    if (!limitText || limit === undefined || limit <= 0) continue;
+    const tree = runtime.state.volumes[`emptydir/${pod.metadata.uid}/${v.name}`];
+    if (tree && treeUsageBytes(tree.files) > limit) {
+      return { volume: v.name, message: `Usage of EmptyDir volume "${v.name}" exceeds the limit "${limitText}". ` };
+    }
   }
   return undefined;
 }

@@ -1,7 +1,7 @@
 /**
  * Golden tests for the kubelet's stages, KWOK-style: each `<case>.input.yaml` holds a pod (and the
  * kubelet's record of it, the node's image cache, the current time); the runner fires the stage
- * that is due and compares the stage name, the events and the pod's status with
+ * that is due and compares the stage name, the events, whether the status is written, the kubelet's record and the pod's status with
  * `<case>.output.yaml`. Set UPDATE_GOLDEN=1 to write missing outputs.
  */
 import { describe, expect, it } from 'vitest';
@@ -11,11 +11,10 @@ import { dump, load } from 'js-yaml';
 import { Cluster } from '../../../src/sim/cluster.ts';
 import { nodeObject } from '../../../src/sim/bootstrap.ts';
 import { parseTime, toRFC3339 } from '../../../src/sim/clock.ts';
-import { dueStage, newRecord } from '../../../src/sim/kubelet/kubelet.ts';
-import { refreshPodStatus } from '../../../src/sim/kubelet/pod-status.ts';
-import type { MPod, StageContext } from '../../../src/sim/kubelet/stages.ts';
+import { applyStage, dueStage, newRecord } from '../../../src/sim/kubelet/kubelet.ts';
+import type { StageContext } from '../../../src/sim/kubelet/stages.ts';
 import { kubeletState, type PodRecord } from '../../../src/sim/kubelet/state.ts';
-import { clone, type K8s, type Stored } from '../../../src/sim/apiserver/types.ts';
+import type { K8s, Stored } from '../../../src/sim/apiserver/types.ts';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 
 const dir = new URL('.', import.meta.url).pathname;
@@ -48,15 +47,14 @@ function runCase(input: Case) {
   const due = dueStage(pod, ctx);
   if (!due) return { stage: null };
   ctx.now = Math.max(now, due.at);
-  const copy = clone(pod) as MPod;
-  copy.status ??= {};
-  const result = due.stage.next(copy, ctx);
-  if (!result.deleted) refreshPodStatus(copy, toRFC3339(ctx.now), pod.metadata.generation);
+  const { copy, result, changed } = applyStage(pod, due.stage, ctx);
   return {
     stage: due.stage.name,
     firesAt: toRFC3339(due.at),
     events: result.events.map((e) => `${e.type} ${e.reason} ${e.fieldPath ?? ''}: ${e.message}`),
     deleted: Boolean(result.deleted),
+    written: changed,
+    record: { ip: record.ip, pull: record.pull },
     status: result.deleted ? undefined : JSON.parse(JSON.stringify(copy.status)),
   };
 }
