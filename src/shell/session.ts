@@ -14,6 +14,7 @@ import { createCluster, type Cluster, type ClusterSnapshot } from '../sim/cluste
 import type { Kubeconfig, KubeContext } from '../kubectl/host.ts';
 import { clusterCommand } from './commands/cluster.ts';
 import { curlCommand, wgetCommand } from './commands/curl.ts';
+import { dateCommand } from './commands/date.ts';
 import { editorCommand } from './commands/editor.ts';
 import { clearCommand, historyCommand } from './commands/history.ts';
 import { kubectlCommand } from './commands/kubectl.ts';
@@ -285,6 +286,7 @@ class ShellSession implements Session, ShellServices {
       historyCommand(this),
       clearCommand(),
       curlCommand(this),
+      dateCommand(this),
       wgetCommand(this),
       defineCommand('complete', async () => ({ stdout: '', stderr: '', exitCode: 0 })),
     ];
