@@ -140,7 +140,7 @@ export function mountTerminal(root: HTMLElement): TerminalHandle {
     convertEol: true,
     cursorBlink: true,
     fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
-    fontSize: 14,
+    fontSize: screen.clientWidth > 0 && screen.clientWidth < 480 ? 12 : 14,
     scrollback: 5000,
     theme: themeFor(currentTheme()),
     screenReaderMode: srPreferred,

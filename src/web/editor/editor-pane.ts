@@ -9,6 +9,8 @@ import { Compartment, EditorState, type Extension } from '@codemirror/state';
 import { keymap } from '@codemirror/view';
 import { yaml } from '@codemirror/lang-yaml';
 import { linter, lintGutter, type Diagnostic } from '@codemirror/lint';
+import { HighlightStyle, syntaxHighlighting } from '@codemirror/language';
+import { tags } from '@lezer/highlight';
 import { Vim, vim } from '@replit/codemirror-vim';
 import { isYamlFile, yamlProblems } from './yaml-lint.ts';
 
@@ -42,16 +44,30 @@ function defineVimCommands(): void {
 }
 defineVimCommands();
 
-const darkTheme = EditorView.theme(
+/** YAML colours readable on the dark background (the default style is made for light ones). */
+const darkHighlight = HighlightStyle.define([
+  { tag: [tags.propertyName, tags.definition(tags.propertyName)], color: '#79c0ff' },
+  { tag: [tags.string, tags.special(tags.string)], color: '#a5d6ff' },
+  { tag: [tags.number, tags.bool, tags.null, tags.atom], color: '#ffa657' },
+  { tag: [tags.keyword, tags.meta, tags.punctuation, tags.separator], color: '#d2a8ff' },
+  { tag: tags.comment, color: '#8b949e', fontStyle: 'italic' },
+  { tag: [tags.typeName, tags.labelName], color: '#7ee787' },
+]);
+
+const darkTheme = [
+  syntaxHighlighting(darkHighlight),
+  EditorView.theme(
   {
     '&': { backgroundColor: '#17181c', color: '#e3e5ea' },
     '.cm-gutters': { backgroundColor: '#17181c', color: '#8b919e', border: 'none' },
     '.cm-activeLine, .cm-activeLineGutter': { backgroundColor: '#23262f' },
     '.cm-cursor': { borderLeftColor: '#8fa6ff' },
     '&.cm-focused .cm-selectionBackground, .cm-selectionBackground': { backgroundColor: '#3b4a7a' },
+    '.cm-panels': { backgroundColor: '#23262f', color: '#e3e5ea' },
   },
   { dark: true },
-);
+  ),
+];
 
 export class EditorPane {
   private view: EditorView | undefined;
@@ -117,6 +133,7 @@ export class EditorPane {
       state: EditorState.create({ doc: req.content, extensions: this.extensions(req) }),
     });
     this.root.hidden = false;
+    this.root.scrollIntoView({ block: 'nearest' });
     this.view.focus();
     return new Promise((resolve) => {
       this.resolve = resolve;
