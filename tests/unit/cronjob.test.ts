@@ -50,9 +50,9 @@ describe('CronJob controller', () => {
     expect(job.metadata.annotations!['batch.kubernetes.io/cronjob-scheduled-timestamp']).toBe(toRFC3339(EPOCH_MS + 75 * 60_000));
     expect(job.metadata.ownerReferences![0]).toMatchObject({ kind: 'CronJob', name: 'hello', controller: true });
     const reasons = c.api.list('Event').filter((e) => e.involvedObject.kind === 'CronJob').map((e) => `${e.reason}: ${e.message}`);
-    expect(reasons).toContain(`SuccessfulCreate: Created job hello-${base + 15}`);
-    expect(reasons).toContain(`SawCompletedJob: Saw completed job: hello-${base + 15}, condition: Complete`);
-    expect(reasons).toContain(`SuccessfulDelete: Deleted job hello-${base + 15}`);
+    expect(reasons).toContain(`SuccessfulCreate: Created job hello-${base + 75}`);
+    expect(reasons).toContain(`SawCompletedJob: Saw completed job: hello-${base + 60}, condition: Complete`);
+    expect(reasons).toContain(`SuccessfulDelete: Deleted job hello-${base + 30}`);
     expect(c.failures).toEqual([]);
   });
 
@@ -104,5 +104,33 @@ describe('CronJob controller', () => {
     c.advance(60 * 60_000 + 1000);
     const j = c.api.list('Job')[0]!;
     expect(j.metadata.annotations!['batch.kubernetes.io/cronjob-scheduled-timestamp']).toBe('2026-01-05T11:00:00+01:00');
+  });
+
+  it('warns about too many missed start times unless startingDeadlineSeconds bounds the search', () => {
+    const c = createCluster({ seed: 9 });
+    c.api.create(hello({ suspend: true }, '*/1 * * * *'));
+    c.api.create({ ...hello({ suspend: true, startingDeadlineSeconds: 200 }, '*/1 * * * *'), metadata: { name: 'bounded', namespace: 'default' } });
+    c.advance(3 * 3600_000);
+    c.api.mutate('CronJob', 'default', 'hello', (x) => void (x.spec.suspend = false));
+    c.api.mutate('CronJob', 'default', 'bounded', (x) => void (x.spec.suspend = false));
+    c.settle();
+    const warnings = c.api.list('Event').filter((e) => e.reason === 'TooManyMissedTimes');
+    expect(warnings.map((e) => `${e.involvedObject.name}: ${e.message}`)).toEqual([
+      'hello: too many missed start times: 180. Set or decrease .spec.startingDeadlineSeconds or check clock skew',
+    ]);
+    const now = Math.floor(c.clock.now() / 60_000);
+    expect(jobs(c).sort()).toEqual([`bounded-${now}`, `hello-${now}`]);
+  });
+
+  it('skips a run whose start is past startingDeadlineSeconds', () => {
+    const c = createCluster({ seed: 9 });
+    c.api.create(hello({ startingDeadlineSeconds: 10 }, '0 * * * *'));
+    c.settle();
+    // The controller is woken late (as after a controller-manager restart): the 10:00 run is 50 s late.
+    c.clock.set(Date.UTC(2026, 0, 5, 10, 0, 50));
+    c.enqueue('cronjob', 'default/hello');
+    c.settle();
+    expect(jobs(c)).toEqual([]);
+    expect(c.api.list('Event').some((e) => e.reason === 'MissSchedule' || e.reason === 'SuccessfulCreate')).toBe(false);
   });
 });

@@ -240,4 +240,46 @@ describe('StatefulSet controller', () => {
       cluster.api.mutate('StatefulSet', 'default', 'quiz', (s) => void (s.spec.updateStrategy.type = 'OnDelete')),
     ).toThrow("spec.updateStrategy.rollingUpdate: Invalid value: apps.RollingUpdateStatefulSetStrategy{Partition:0, MaxUnavailable:(*intstr.IntOrString)(nil)}: only allowed for updateStrategy 'RollingUpdate'");
   });
+
+  it('never creates a second pod for an ordinal while the old one is stuck Terminating on a lost node', () => {
+    const cluster = setup();
+    drive(cluster, { until: rolledOut(cluster) });
+    const pod = cluster.api.get('Pod', 'default', 'quiz-1');
+    cluster.faults.nodeLost(pod.spec.nodeName);
+    const violations: string[] = [];
+    drive(cluster, {
+      until: () => Boolean(cluster.api.tryGet('Pod', 'default', 'quiz-1')?.metadata.deletionTimestamp),
+      timeoutMs: 900_000,
+      check: () => assertUniqueOrdinals(cluster, 'default', 'quiz', violations),
+    });
+    cluster.advance(600_000);
+    const stuck = cluster.api.get('Pod', 'default', 'quiz-1');
+    expect(stuck.metadata.uid).toBe(pod.metadata.uid);
+    expect(stuck.metadata.deletionTimestamp).toBeTruthy();
+    expect(violations).toEqual([]);
+    // A force delete frees the name; the controller then recreates quiz-1.
+    cluster.api.delete('Pod', 'default', 'quiz-1', { gracePeriodSeconds: 0 });
+    cluster.settle();
+    expect(cluster.api.get('Pod', 'default', 'quiz-1').metadata.uid).not.toBe(pod.metadata.uid);
+  });
+
+  it('whenScaled: Delete removes the claims of scaled-down ordinals; Retain keeps them', () => {
+    const cluster = setup({ persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Retain', whenScaled: 'Delete' } });
+    drive(cluster, { until: rolledOut(cluster) });
+    const set = cluster.api.get('StatefulSet', 'default', 'quiz');
+    expect(cluster.api.get('PersistentVolumeClaim', 'default', 'data-quiz-0').metadata.ownerReferences).toBeUndefined();
+    cluster.api.mutate('StatefulSet', 'default', 'quiz', (s) => void (s.spec.replicas = 1));
+    drive(cluster, { until: () => rolledOut(cluster, 1)() && !cluster.api.tryGet('PersistentVolumeClaim', 'default', 'data-quiz-2'), timeoutMs: 300_000 });
+    expect(cluster.api.list('PersistentVolumeClaim', { namespace: 'default' }).map((p) => p.metadata.name)).toEqual(['data-quiz-0']);
+    expect(set.spec.persistentVolumeClaimRetentionPolicy).toEqual({ whenDeleted: 'Retain', whenScaled: 'Delete' });
+  });
+
+  it('minReadySeconds holds the next ordinal until the previous pod has been ready long enough', () => {
+    const cluster = setup({ minReadySeconds: 20 });
+    drive(cluster, { until: () => isRunningReady(cluster.api.tryGet('Pod', 'default', 'quiz-0')) });
+    const readyAt = cluster.clock.now();
+    drive(cluster, { until: () => Boolean(cluster.api.tryGet('Pod', 'default', 'quiz-1')) });
+    expect(cluster.clock.now() - readyAt).toBeGreaterThanOrEqual(19_000);
+    expect(cluster.explanations.list({ name: 'quiz' }).map((e) => e.message)).toContain('waiting for quiz-0 to be available for minReadySeconds 20 (OrderedReady)');
+  });
 });
