@@ -3,6 +3,7 @@
  * `src/content/docs`): `content/index.mdx` is the landing page, `content/sandbox.mdx` the free
  * terminal, and `content/chapters/NN-topic.mdx` the chapters, which the sidebar lists in order.
  */
+import { existsSync } from 'node:fs';
 import { defineCollection } from 'astro/content/config';
 import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
@@ -15,7 +16,14 @@ export const chapterFields = z.object({
   /** One or two sentences on what the learner will be able to do after the chapter. */
   summary: z.string().min(1).optional(),
   /** Ids of the labs (folders under `labs/`) this chapter asks the learner to do, in order. */
-  labs: z.array(z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lab id is a lowercase folder name under labs/')).default([]),
+  labs: z
+    .array(
+      z
+        .string()
+        .regex(/^[a-z0-9][a-z0-9-]*$/, 'a lab id is a lowercase folder name under labs/')
+        .refine((id) => existsSync(`labs/${id}/lab.yaml`), 'no such lab: labs/<id>/lab.yaml does not exist'),
+    )
+    .default([]),
 });
 
 export const collections = {
