@@ -120,38 +120,32 @@ export function stateFromCapture(
   };
 }
 
-/** Keeps only the `declare` statements of the learner's own variables. */
-function filterDeclarations(text: string): string {
-  if (!text.trim()) return '';
-  const kept: string[] = [];
-  const lines = text.split('\n');
-  // declare -p prints one declaration a line unless a value spans lines; re-split by statement.
-  let buffer = '';
-  for (const line of lines) {
-    buffer = buffer ? buffer + '\n' + line : line;
-    let st: StatementNode | undefined;
-    try {
-      const one = parse(buffer);
-      if (one.statements.length !== 1) continue;
-      st = one.statements[0];
-    } catch {
-      continue;
-    }
-    const name = declaredName(st!);
-    if (name && !SHELL_MANAGED.has(name) && !name.startsWith('BASH_') && !name.startsWith('COMP_')) kept.push(buffer);
-    buffer = '';
-  }
-  return kept.join('\n');
+function isLearnerVariable(name: string): boolean {
+  return !SHELL_MANAGED.has(name) && !name.startsWith('BASH_') && !name.startsWith('COMP_');
 }
 
-function declaredName(st: StatementNode): string | undefined {
-  const cmd = st.pipelines[0]?.commands[0];
-  if (cmd?.type !== 'SimpleCommand') return undefined;
-  const last = cmd.args[cmd.args.length - 1];
-  const lit = last?.parts[0];
-  if (!lit || lit.type !== 'Literal') return undefined;
-  return /^([A-Za-z_][A-Za-z0-9_]*)/.exec(lit.value)?.[1];
+/**
+ * Keeps only the `declare` statements of the learner's own variables. `declare -p` prints one
+ * declaration a line; a value with a newline continues on the next lines, so a declaration runs
+ * until the next line that starts with `declare -`.
+ */
+function filterDeclarations(text: string): string {
+  if (!text.trim()) return '';
+  const chunks: string[] = [];
+  for (const line of text.replace(/\n$/, '').split('\n')) {
+    const last = chunks.length - 1;
+    if (last >= 0 && !/^declare -/.test(line)) chunks[last] += '\n' + line;
+    else chunks.push(line);
+  }
+  return chunks
+    .filter((chunk) => {
+      const name = /^declare -[-a-zA-Z]* ([A-Za-z_][A-Za-z0-9_]*)/.exec(chunk)?.[1];
+      return name !== undefined && isLearnerVariable(name);
+    })
+    .join('\n');
 }
+
+
 
 export function freshState(home: string): ShellState {
   return {
