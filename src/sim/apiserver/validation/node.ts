@@ -28,8 +28,10 @@ export function validateNode(node: KubeObject): Cause[] {
 
 export function validateNodeUpdate(node: KubeObject, old: Stored): Cause[] {
   const out: Cause[] = [];
-  if (old.spec?.podCIDR && node.spec?.podCIDR !== old.spec.podCIDR) {
-    out.push(field.forbidden('spec.podCIDR', 'node updates may not change podCIDR except from "" to valid'));
+  const before = (old.spec?.podCIDRs ?? []) as string[];
+  const after = (node.spec?.podCIDRs ?? []) as string[];
+  if (before.length > 0 && (before.length !== after.length || before.some((c, i) => c !== after[i]))) {
+    out.push(field.forbidden('spec.podCIDRs', 'node updates may not change podCIDR except from "" to valid'));
   }
   return out;
 }
