@@ -127,7 +127,7 @@ function validateContainer(
     out.push(field.notSupported(`${path}.imagePullPolicy`, c.imagePullPolicy, ['Always', 'IfNotPresent', 'Never']));
   }
   if (c.terminationMessagePolicy && !['File', 'FallbackToLogsOnError'].includes(c.terminationMessagePolicy)) {
-    out.push(field.notSupported(`${path}.terminationMessagePolicy`, c.terminationMessagePolicy, ['File', 'FallbackToLogsOnError']));
+    out.push(field.notSupported(`${path}.terminationMessagePolicy`, c.terminationMessagePolicy, ['FallbackToLogsOnError', 'File']));
   }
   if (c.restartPolicy !== undefined) {
     if (!init) out.push(field.forbidden(`${path}.restartPolicy`, 'may not be set for non-init containers'));
@@ -141,7 +141,7 @@ function validateContainer(
       if (portNames.has(p.name)) out.push(field.duplicate(`${pp}.name`, p.name));
       portNames.add(p.name);
     }
-    if (p.containerPort === undefined || p.containerPort === null) out.push(field.required(`${pp}.containerPort`));
+    if (p.containerPort === undefined || p.containerPort === null || p.containerPort === 0) out.push(field.required(`${pp}.containerPort`));
     else if (!isValidPort(p.containerPort)) out.push(field.invalid(`${pp}.containerPort`, p.containerPort, PORT_RANGE_MSG));
     if (p.hostPort !== undefined && p.hostPort !== 0 && !isValidPort(p.hostPort)) {
       out.push(field.invalid(`${pp}.hostPort`, p.hostPort, PORT_RANGE_MSG));
@@ -215,7 +215,8 @@ function validateVolumes(spec: PodSpec, path: string): { causes: Cause[]; names:
     if (v.secret && !v.secret.secretName) out.push(field.required(`${vp}.secret.secretName`));
     if (v.hostPath) {
       if (!v.hostPath.path) out.push(field.required(`${vp}.hostPath.path`));
-      const types = ['', 'DirectoryOrCreate', 'Directory', 'FileOrCreate', 'File', 'Socket', 'CharDevice', 'BlockDevice'];
+      // sets.List order (sorted), as upstream prints it.
+      const types = ['', 'BlockDevice', 'CharDevice', 'Directory', 'DirectoryOrCreate', 'File', 'FileOrCreate', 'Socket'];
       if (v.hostPath.type !== undefined && !types.includes(v.hostPath.type)) {
         out.push(field.notSupported(`${vp}.hostPath.type`, v.hostPath.type, types));
       }
@@ -268,7 +269,7 @@ export function validatePodSpec(spec: PodSpec | undefined, path = 'spec'): Cause
     out.push(field.notSupported(`${path}.restartPolicy`, spec.restartPolicy, ['Always', 'OnFailure', 'Never']));
   }
   if (spec.dnsPolicy !== undefined && !['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'].includes(spec.dnsPolicy)) {
-    out.push(field.notSupported(`${path}.dnsPolicy`, spec.dnsPolicy, ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None']));
+    out.push(field.notSupported(`${path}.dnsPolicy`, spec.dnsPolicy, ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None']));
   }
   out.push(...validateLabelMap(spec.nodeSelector, `${path}.nodeSelector`));
   if (spec.serviceAccountName) {
