@@ -78,6 +78,8 @@ export interface SessionSnapshot {
   shell: ShellState;
   history: string[];
   files: Record<string, string>;
+  /** Modification times of `files` (ms, virtual). */
+  mtimes?: Record<string, number>;
   dirs: string[];
   kubeconfig: { current: string; namespaces: Record<string, string> };
   clusters: ClusterSnapshot[];
@@ -177,6 +179,7 @@ class ShellSession implements Session, ShellServices {
       transform: ({ ast }) => ({ ast: this.armed ? this.prepare(ast) : ast }),
     });
     this.fs.onYieldProbe = () => this.maybeYield();
+    this.fs.clock = () => this.current().clock.now();
     this.ready = this.setupFiles(opts.files ?? {});
   }
 
@@ -234,6 +237,7 @@ class ShellSession implements Session, ShellServices {
       shell: structuredClone(this.state),
       history: [...this.lines],
       files: this.fs.userFilesSync(),
+      mtimes: this.fs.userMtimesSync(),
       dirs: this.fs.userDirsSync(),
       kubeconfig: { current: this.kubeconfig.current, namespaces },
       clusters: this.clusters.map((c) => c.snapshot()),
@@ -248,7 +252,7 @@ class ShellSession implements Session, ShellServices {
     this.state = structuredClone(s.shell);
     this.lines = [...s.history];
     this.entries = s.log.map((e) => ({ ...e, clocks: [...e.clocks] }));
-    this.fs.replaceUserFiles(s.dirs, s.files);
+    this.fs.replaceUserFiles(s.dirs, s.files, s.mtimes);
     s.clusters.forEach((snap, i) => this.clusters[i]!.restore(snap));
     if (this.kubeconfig.contexts.has(s.kubeconfig.current)) this.kubeconfig.current = s.kubeconfig.current;
     for (const [name, ns] of Object.entries(s.kubeconfig.namespaces)) {

@@ -36,6 +36,8 @@ export class TerminalFs extends InMemoryFs {
   sink: TerminalSink | undefined;
   /** What the capture statements wrote under CAPTURE_DIR during the current line. */
   readonly captured = new Map<string, string>();
+  /** The cluster's clock: files get virtual modification times, so `ls -l` is reproducible. */
+  clock: (() => number) | undefined;
   /** Called when a loop probes YIELD_PATH. */
   onYieldProbe: (() => Promise<void>) | undefined;
 
@@ -49,12 +51,25 @@ export class TerminalFs extends InMemoryFs {
 
   override async writeFile(path: string, content: Content, options?: Options): Promise<void> {
     if (this.toTerminal(path, content)) return;
-    return super.writeFile(path, content, options);
+    await super.writeFile(path, content, options);
+    await this.stamp(path);
   }
 
   override async appendFile(path: string, content: Content, options?: Options): Promise<void> {
     if (this.toTerminal(path, content, true)) return;
-    return super.appendFile(path, content, options);
+    await super.appendFile(path, content, options);
+    await this.stamp(path);
+  }
+
+  override async mkdir(path: string, options?: Parameters<InMemoryFs['mkdir']>[1]): Promise<void> {
+    await super.mkdir(path, options);
+    await this.stamp(path);
+  }
+
+  private async stamp(path: string): Promise<void> {
+    if (!this.clock) return;
+    const t = new Date(this.clock());
+    await this.utimes(path, t, t).catch(() => undefined);
   }
 
   private toTerminal(path: string, content: Content, append = false): boolean {
@@ -76,7 +91,7 @@ export class TerminalFs extends InMemoryFs {
    * The filesystem's entries. InMemoryFs keeps them in a private map; reading it directly lets
    * snapshots be synchronous (just-bash 3.4 is pinned in package.json).
    */
-  private entries(): Map<string, { type: string; content?: string | Uint8Array }> {
+  private entries(): Map<string, { type: string; content?: string | Uint8Array; mtime?: Date }> {
     const data = (this as unknown as { data?: unknown }).data;
     return data instanceof Map ? data : new Map();
   }
@@ -100,8 +115,18 @@ export class TerminalFs extends InMemoryFs {
       .sort();
   }
 
+  /** Modification times (ms) of the files userFilesSync lists. */
+  userMtimesSync(): Record<string, number> {
+    const out: Record<string, number> = {};
+    for (const [path, entry] of this.entries()) {
+      if (isSystemPath(path) || entry.type !== 'file' || !(entry.mtime instanceof Date)) continue;
+      out[path] = entry.mtime.getTime();
+    }
+    return out;
+  }
+
   /** Replaces every file and directory outside the system directories. */
-  replaceUserFiles(dirs: string[], files: Record<string, string>): void {
+  replaceUserFiles(dirs: string[], files: Record<string, string>, mtimes: Record<string, number> = {}): void {
     const self = this as unknown as { deleteEntry?: (path: string) => void };
     for (const path of [...this.entries().keys()]) {
       if (path === '/' || isSystemPath(path)) continue;
@@ -111,7 +136,8 @@ export class TerminalFs extends InMemoryFs {
     for (const d of dirs) this.mkdirSync(d, { recursive: true });
     for (const [path, content] of Object.entries(files)) {
       this.mkdirSync(path.slice(0, path.lastIndexOf('/')) || '/', { recursive: true });
-      this.writeFileSync(path, content);
+      const mtime = mtimes[path] ?? this.clock?.();
+      this.writeFileSync(path, content, undefined, mtime === undefined ? undefined : { mtime: new Date(mtime) });
     }
   }
 }
