@@ -66,7 +66,7 @@ describe('pod validation texts', () => {
     [
       'two problems at once',
       pod({ containers: [{ name: 'a' }], dnsPolicy: 'Nope' }),
-      'Pod "p" is invalid: [spec.containers[0].image: Required value, spec.dnsPolicy: Unsupported value: "Nope": supported values: "ClusterFirst", "ClusterFirstWithHostNet", "Default", "None"]',
+      'Pod "p" is invalid: [spec.containers[0].image: Required value, spec.dnsPolicy: Unsupported value: "Nope": supported values: "ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"]',
     ],
     [
       'missing service account',

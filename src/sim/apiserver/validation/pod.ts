@@ -127,7 +127,7 @@ function validateContainer(
     out.push(field.notSupported(`${path}.imagePullPolicy`, c.imagePullPolicy, ['Always', 'IfNotPresent', 'Never']));
   }
   if (c.terminationMessagePolicy && !['File', 'FallbackToLogsOnError'].includes(c.terminationMessagePolicy)) {
-    out.push(field.notSupported(`${path}.terminationMessagePolicy`, c.terminationMessagePolicy, ['FallbackToLogsOnError', 'File']));
+    out.push(field.invalid(`${path}.terminationMessagePolicy`, c.terminationMessagePolicy, "must be 'File' or 'FallbackToLogsOnError'"));
   }
   if (c.restartPolicy !== undefined) {
     if (!init) out.push(field.forbidden(`${path}.restartPolicy`, 'may not be set for non-init containers'));
@@ -269,7 +269,7 @@ export function validatePodSpec(spec: PodSpec | undefined, path = 'spec'): Cause
     out.push(field.notSupported(`${path}.restartPolicy`, spec.restartPolicy, ['Always', 'OnFailure', 'Never']));
   }
   if (spec.dnsPolicy !== undefined && !['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None'].includes(spec.dnsPolicy)) {
-    out.push(field.notSupported(`${path}.dnsPolicy`, spec.dnsPolicy, ['ClusterFirst', 'ClusterFirstWithHostNet', 'Default', 'None']));
+    out.push(field.notSupported(`${path}.dnsPolicy`, spec.dnsPolicy, ['ClusterFirstWithHostNet', 'ClusterFirst', 'Default', 'None']));
   }
   out.push(...validateLabelMap(spec.nodeSelector, `${path}.nodeSelector`));
   if (spec.serviceAccountName) {
