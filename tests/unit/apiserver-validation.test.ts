@@ -61,7 +61,7 @@ describe('pod validation texts', () => {
     [
       'toleration value with Exists',
       pod({ containers: [{ name: 'a', image: 'nginx' }], tolerations: [{ key: 'k', operator: 'Exists', value: 'v' }] }),
-      "Pod \"p\" is invalid: spec.tolerations[0].operator: Invalid value: \"v\": value must be empty when `operator` is 'Exists'",
+      'Pod "p" is invalid: spec.tolerations[0].operator: Invalid value: core.Toleration{Key:"k", Operator:"Exists", Value:"v", Effect:"", TolerationSeconds:(*int64)(nil)}: value must be empty when `operator` is \'Exists\'',
     ],
     [
       'two problems at once',

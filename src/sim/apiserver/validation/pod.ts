@@ -5,7 +5,7 @@
  * tolerations and a negative terminationGracePeriodSeconds).
  */
 import type { Container, PodSpec, Probe, Toleration } from 'kubernetes-types/core/v1';
-import { field, type Cause } from '../errors.ts';
+import { field, GoLiteral, type Cause } from '../errors.ts';
 import { parseQuantity } from '../quantity.ts';
 import type { KubeObject, Stored } from '../types.ts';
 import { sameContent } from '../store.ts';
@@ -225,20 +225,32 @@ function validateVolumes(spec: PodSpec, path: string): { causes: Cause[]; names:
   return { causes: out, names };
 }
 
+/** A toleration as Go's %#v prints the internal core.Toleration. */
+function tolerationLiteral(t: Toleration): GoLiteral {
+  const seconds = t.tolerationSeconds == null ? '(*int64)(nil)' : '(*int64)(0xc000a1c2b8)';
+  return new GoLiteral(
+    `core.Toleration{Key:${JSON.stringify(t.key ?? '')}, Operator:${JSON.stringify(t.operator ?? '')}, Value:${JSON.stringify(t.value ?? '')}, Effect:${JSON.stringify(t.effect ?? '')}, TolerationSeconds:${seconds}}`,
+  );
+}
+
 function validateToleration(t: Toleration, path: string): Cause[] {
   const out: Cause[] = [];
   if (t.key) out.push(...qualifiedNameErrors(`${path}.key`, t.key));
-  const op = t.operator ?? 'Equal';
+  const op = t.operator ?? '';
   if (!t.key && op !== 'Exists') {
     out.push(field.invalid(`${path}.operator`, op, 'operator must be Exists when `key` is empty, which means "match all values and all keys"'));
   }
   if (t.tolerationSeconds !== undefined && t.tolerationSeconds !== null && t.effect !== 'NoExecute') {
     out.push(field.invalid(`${path}.effect`, t.effect ?? '', "effect must be 'NoExecute' when `tolerationSeconds` is set"));
   }
-  if (op === 'Equal') {
-    if (t.value && (t.value.length > 63 || !LABEL_VALUE.test(t.value))) out.push(field.invalid(`${path}.value`, t.value, LABEL_VALUE_MSG));
+  if (op === 'Equal' || op === '') {
+    // Upstream reports a bad value under `operator`, with the messages joined by ";".
+    if (t.value && (t.value.length > 63 || !LABEL_VALUE.test(t.value))) {
+      const msgs = [...(t.value.length > 63 ? ['must be no more than 63 characters'] : []), ...(LABEL_VALUE.test(t.value) ? [] : [LABEL_VALUE_MSG])];
+      out.push(field.invalid(`${path}.operator`, t.value, msgs.join(';')));
+    }
   } else if (op === 'Exists') {
-    if (t.value) out.push(field.invalid(`${path}.operator`, t.value, "value must be empty when `operator` is 'Exists'"));
+    if (t.value) out.push(field.invalid(`${path}.operator`, tolerationLiteral(t), "value must be empty when `operator` is 'Exists'"));
   } else {
     out.push(field.notSupported(`${path}.operator`, op, ['Equal', 'Exists']));
   }
