@@ -65,15 +65,27 @@ function interact(session: Session, time: RealTimeDriver): Promise<number> {
       process.stdout.write('^C\n');
       prompt();
     });
+    // Lines are handled one after the other, even when pasted or piped in faster than they run.
+    let chain: Promise<void> = Promise.resolve();
+    let closed = false;
+    let exited = false;
     rl.on('close', () => {
-      process.stdout.write('\n');
-      resolve(lastExit);
+      closed = true;
+      void chain.then(() => {
+        process.stdout.write('\n');
+        resolve(lastExit);
+      });
     });
-    rl.on('line', async (line) => {
+    rl.on('line', (line) => {
+      chain = chain.then(() => handle(line));
+    });
+    const handle = async (line: string): Promise<void> => {
+      if (closed && exited) return;
       const text = pending ? `${pending}\n${line}` : line;
       const exit = /^\s*exit(?:\s+(\d+))?\s*$/.exec(text);
       if (exit) {
         lastExit = exit[1] ? Number(exit[1]) : lastExit;
+        exited = true;
         rl.close();
         return;
       }
@@ -92,9 +104,11 @@ function interact(session: Session, time: RealTimeDriver): Promise<number> {
         signal: running.signal,
       });
       running = undefined;
-      rl.resume();
-      prompt();
-    });
+      if (!closed) {
+        rl.resume();
+        prompt();
+      }
+    };
     prompt();
   });
 }

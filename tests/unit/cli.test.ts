@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { main, type CliIO } from '../../src/cli/main.ts';
 import { parseRunArgs } from '../../src/cli/run.ts';
@@ -38,6 +39,16 @@ describe('kubelab', () => {
     expect(lab.code).toBe(1);
     expect(lab.err).toMatch(/^error: unknown lab "no-such-lab"; available labs: [a-z0-9-]+(, [a-z0-9-]+)*\n$/);
   });
+
+  it('shell runs lines one after the other, continues unfinished ones, and exits with `exit N`', () => {
+    const r = spawnSync(process.execPath, ['bin/kubelab.mjs', 'shell'], {
+      input: 'cd /tmp\nfor i in 1 2; do\necho n$i\ndone\nkubectl get ns default -o name\nexit 3\necho never\n',
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(3);
+    expect(r.stdout).toBe('controlplane:~$ controlplane:/tmp$ > > n1\nn2\ncontrolplane:/tmp$ namespace/default\ncontrolplane:/tmp$ \n');
+  }, 60_000);
 
   it('parses run options', () => {
     expect(parseRunArgs(['--json', '--seed=3', 'x.sh'])).toEqual({ json: true, seed: 3, file: 'x.sh' });
