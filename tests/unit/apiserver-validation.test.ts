@@ -278,3 +278,16 @@ describe('secrets and configmaps', () => {
     ).toThrow('ConfigMap "frozen" is invalid: data: Forbidden: field is immutable when `immutable` is set');
   });
 });
+
+describe('leases', () => {
+  it('rejects a non-positive duration', () => {
+    expect(
+      createError(cluster, {
+        apiVersion: 'coordination.k8s.io/v1',
+        kind: 'Lease',
+        metadata: { name: 'lock', namespace: 'default' },
+        spec: { holderIdentity: 'me', leaseDurationSeconds: 0 },
+      }),
+    ).toBe('Lease.coordination.k8s.io "lock" is invalid: spec.leaseDurationSeconds: Invalid value: 0: must be greater than 0');
+  });
+});

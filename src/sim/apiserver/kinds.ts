@@ -19,6 +19,7 @@ import { defaultSecret } from './defaults/secret.ts';
 import { defaultService, defaultServiceOnUpdate } from './defaults/service.ts';
 import { validateConfigMap, validateImmutableData } from './validation/configmap.ts';
 import { validateEndpoints, validateEndpointSlice } from './validation/endpoints.ts';
+import { validateLease } from './validation/lease.ts';
 import { validateNode, validateNodeUpdate } from './validation/node.ts';
 import { validatePod, validatePodUpdate } from './validation/pod.ts';
 import { validateSecret, validateSecretUpdate } from './validation/secret.ts';
@@ -125,7 +126,7 @@ registerStrategy('Event', {
 
 // ---------------------------------------------------------------- coordination.k8s.io, discovery.k8s.io
 
-registerStrategy('Lease', {});
+registerStrategy('Lease', { validate: validateLease });
 
 registerStrategy('EndpointSlice', { generation: true, validate: validateEndpointSlice });
 
