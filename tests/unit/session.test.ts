@@ -284,3 +284,23 @@ describe('completion', () => {
     expect(c).toEqual({ replaceFrom: 'kubectl get deploy '.length, candidates: ['web'] });
   });
 });
+
+describe('several clusters', () => {
+  it('one context per cluster; use-context switches the cluster, and snapshots keep the choice', async () => {
+    const { createCluster } = await import('../../src/sim/cluster.ts');
+    const make = () => [createCluster({ seed: 1 }), createCluster({ seed: 2, name: 'exam@k8s-b' })];
+    const a = createSession({ clusters: make() });
+    expect((await run(a, 'kubectl config get-contexts -o name')).out).toBe('exam@k8s-b\nkubernetes-admin@kubernetes\n');
+    await run(a, 'kubectl create ns only-in-a');
+    await run(a, 'kubectl config use-context exam@k8s-b');
+    expect(a.current()).toBe(a.clusters[1]);
+    expect((await run(a, 'kubectl get ns only-in-a')).exit).toBe(1);
+    await run(a, 'kubectl config set-context --current --namespace=kube-system; sleep 10');
+    const b = createSession({ clusters: make() });
+    b.restore(JSON.parse(JSON.stringify(a.snapshot())));
+    expect(b.current()).toBe(b.clusters[1]);
+    expect((await run(b, 'kubectl config get-contexts')).out).toBe((await run(a, 'kubectl config get-contexts')).out);
+    expect((await run(b, 'kubectl get ns only-in-a -o name --context kubernetes-admin@kubernetes')).out).toBe('namespace/only-in-a\n');
+    expect(b.clusters.map((c) => c.clock.now())).toEqual(a.clusters.map((c) => c.clock.now()));
+  });
+});
