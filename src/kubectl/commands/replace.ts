@@ -7,10 +7,9 @@ import { checkOutputFormat, dryRunOf, DRY_RUN_FLAG, OUTPUT_FLAG, reportChange, t
 import type { KubectlCommand } from '../command.ts';
 import { KubectlError, withSource } from '../errors.ts';
 import { fileFlags } from '../file-flags.ts';
-import { bool, strings } from '../flags.ts';
+import { bool, int, strings } from '../flags.ts';
 import { readAllManifests } from '../manifest/read.ts';
 import { aggregate, serverDecode, validationOf, VALIDATE_FLAG } from '../submit.ts';
-import { gracePeriodOf } from './delete.ts';
 
 export const replace: KubectlCommand = {
   name: 'replace',
@@ -36,7 +35,8 @@ export const replace: KubectlCommand = {
     const validation = validationOf(inv);
     const force = bool(p, 'force');
     if (force && dryRun !== 'none') throw new KubectlError('--dry-run can not be used when --force is set');
-    const grace = force ? gracePeriodOf(inv) : -1;
+    // The force path deletes with the given grace period (the object's default when unset) and waits.
+    const grace = force ? (int(p, 'grace-period') ?? -1) : -1;
     const objects = await readAllManifests(inv, files, { recursive: bool(p, 'recursive') });
     const errors: unknown[] = [];
     let count = 0;

@@ -65,7 +65,7 @@ describe('kubectl apply', () => {
     const cm = h.cluster.api.get('ConfigMap', 'default', 'cfg');
     expect(cm.data).toEqual({ x: '1' });
     expect(cm.metadata.labels).toEqual({ a: '1', extra: 'yes' });
-    expect(cm.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration']).toBe(
+    expect(cm.metadata.annotations?.['kubectl.kubernetes.io/last-applied-configuration']).toBe(
       '{"apiVersion":"v1","data":{"x":"1"},"kind":"ConfigMap","metadata":{"annotations":{},"labels":{"a":"1"},"name":"cfg","namespace":"default"}}\n',
     );
   });
