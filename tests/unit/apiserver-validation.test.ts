@@ -164,6 +164,32 @@ describe('pod updates', () => {
     );
   });
 
+  it('defaults a replaced spec, so only what admission added shows in the diff', () => {
+    const c = createCluster({ seed: 45 });
+    c.api.create(pod({ containers: [{ name: 'web', image: 'nginx:1.27' }] }));
+    let message = '';
+    try {
+      c.api.update(pod({ containers: [{ name: 'web', image: 'nginx:1.27' }] }));
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    const diff = message.split('\n').filter((l) => l.startsWith('-') || l.startsWith('+'));
+    expect(diff.map((l) => l.replace(/:.*/, ''))).toEqual([
+      '- \tVolumes',
+      '+ \tVolumes',
+      '- \t\t\tVolumeMounts',
+      '+ \t\t\tVolumeMounts',
+      '- \tServiceAccountName',
+      '+ \tServiceAccountName',
+      '- \tTolerations',
+      '+ \tTolerations',
+      '- \tPriority',
+      '+ \tPriority',
+      '- \tPreemptionPolicy',
+      '+ \tPreemptionPolicy',
+    ]);
+  });
+
   it('allows added tolerations but not removed ones', () => {
     const c = createCluster({ seed: 44 });
     c.api.create(pod({ containers: [{ name: 'web', image: 'nginx:1.27' }] }));

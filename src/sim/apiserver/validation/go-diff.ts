@@ -45,11 +45,29 @@ const ELEMENT_TYPES: Record<string, string> = {
   '[]core.Container': 'core.Container',
 };
 
+/** Fields that are pointers in the internal structs: set values print as `&v`, unset as nil. */
+const POINTER_FIELDS = new Set([
+  'priority', 'preemptionPolicy', 'terminationGracePeriodSeconds', 'activeDeadlineSeconds', 'automountServiceAccountToken',
+  'enableServiceLinks', 'runtimeClassName', 'setHostnameAsFQDN', 'shareProcessNamespace', 'hostUsers',
+]);
+
+/** Plain string fields: unset prints as the empty string. */
+const STRING_FIELDS = new Set([
+  'serviceAccountName', 'nodeName', 'hostname', 'subdomain', 'schedulerName', 'priorityClassName', 'restartPolicy',
+  'dnsPolicy', 'name', 'image', 'workingDir', 'terminationMessagePath', 'terminationMessagePolicy', 'imagePullPolicy',
+]);
+
+/** A field's value as go-cmp shows it, given whether the internal field is a pointer or a string. */
+function goField(key: string, v: unknown, asMap: boolean): string {
+  if (v === undefined || v === null) return STRING_FIELDS.has(key) ? '""' : 'nil';
+  return POINTER_FIELDS.has(key) ? `&${goInline(v, asMap)}` : goInline(v, asMap);
+}
+
 /** Deprecated v1 fields that have no place in the internal struct. */
 const SKIPPED = new Set(['serviceAccount', 'deprecatedServiceAccount']);
 
 function goName(key: string): string {
-  const special: Record<string, string> = { dnsPolicy: 'DNSPolicy', dnsConfig: 'DNSConfig', os: 'OS', tty: 'TTY' };
+  const special: Record<string, string> = { dnsPolicy: 'DNSPolicy', dnsConfig: 'DNSConfig', os: 'OS', tty: 'TTY', apiVersion: 'APIVersion' };
   return special[key] ?? key.charAt(0).toUpperCase() + key.slice(1);
 }
 
@@ -118,8 +136,8 @@ function diffLines(type: string, a: unknown, b: unknown, depth: number, out: str
         diffLines(childType, x, y, depth + 1, out, label);
       } else {
         const asMap = isMapType(childType);
-        if (x !== undefined || !map) out.push(`- ${pad}\t${label}${goInline(x, asMap)},`);
-        if (y !== undefined || !map) out.push(`+ ${pad}\t${label}${goInline(y, asMap)},`);
+        if (x !== undefined || !map) out.push(`- ${pad}\t${label}${map ? goInline(x) : goField(k, x, asMap)},`);
+        if (y !== undefined || !map) out.push(`+ ${pad}\t${label}${map ? goInline(y) : goField(k, y, asMap)},`);
       }
     }
     flush();
