@@ -144,6 +144,27 @@ describe('node lifecycle', () => {
     expect(c.clock.now() - taintTime).toBe(5_000);
   });
 
+  it('a NoExecute taint added by hand evicts pods that do not tolerate it, at once', () => {
+    const c = createCluster({ seed: 16 });
+    runPod(c, 'victim', 'node01');
+    c.api.mutate('Node', undefined, 'node01', (n) => {
+      n.spec.taints = [{ key: 'maintenance', value: 'true', effect: 'NoExecute' }];
+    });
+    c.settle();
+    const p = c.api.get('Pod', 'default', 'victim');
+    expect(p.metadata.deletionTimestamp).toBeDefined();
+    expect(c.api.list('Event').find((e) => e.reason === 'TaintManagerEviction' && e.involvedObject.name === 'victim')?.source.component).toBe(
+      'taint-eviction-controller',
+    );
+    // DaemonSet pods tolerate everything and stay.
+    const ds = c.api
+      .list('Pod', { namespace: 'kube-system', fieldSelector: [{ field: 'spec.nodeName', op: '=', value: 'node01' }] })
+      .filter((x) => x.metadata.name!.startsWith('kube-proxy-'));
+    expect(ds).toHaveLength(1);
+    expect(ds[0]!.metadata.deletionTimestamp).toBeUndefined();
+    expect(c.advanceUntil(() => !c.api.tryGet('Pod', 'default', 'victim'), 60_000)).toBe(true);
+  });
+
   it('a lost node never comes back', () => {
     const c = createCluster({ seed: 15 });
     c.faults.nodeLost('node03');
