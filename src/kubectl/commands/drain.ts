@@ -32,27 +32,35 @@ function hasEmptyDir(pod: Stored<KubeObject>): boolean {
   return (pod.spec?.volumes ?? []).some((v: { emptyDir?: unknown }) => v.emptyDir !== undefined);
 }
 
-/** The filters of pkg/drain/filters.go, in their order. */
+/**
+ * The filters of pkg/drain/filters.go, in their order (DaemonSet, mirror, local storage,
+ * unreplicated); the first filter that keeps a pod from deletion ends the chain for that pod.
+ */
 function verdicts(pod: Stored<KubeObject>, opts: { ignoreDaemonSets: boolean; deleteEmptyDir: boolean; force: boolean }): Verdict[] {
-  if (isMirror(pod)) return [{ kind: 'skip' }];
   const out: Verdict[] = [];
   const owner = controllerOf(pod);
   if (owner?.kind === 'DaemonSet') {
     return [opts.ignoreDaemonSets ? { kind: 'warn', message: MSG_DAEMONSET_WARN } : { kind: 'error', message: MSG_DAEMONSET_ERR }];
   }
-  if (!owner && !isFinished(pod)) {
-    out.push(opts.force ? { kind: 'warn', message: MSG_UNMANAGED_WARN } : { kind: 'error', message: MSG_UNMANAGED_ERR });
-  }
+  if (isMirror(pod)) return [{ kind: 'skip' }];
   if (hasEmptyDir(pod) && !isFinished(pod)) {
-    out.push(opts.deleteEmptyDir ? { kind: 'warn', message: MSG_LOCAL_WARN } : { kind: 'error', message: MSG_LOCAL_ERR });
+    if (!opts.deleteEmptyDir) return [{ kind: 'error', message: MSG_LOCAL_ERR }];
+    out.push({ kind: 'warn', message: MSG_LOCAL_WARN });
+  }
+  if (!owner && !isFinished(pod)) {
+    if (!opts.force) return [{ kind: 'error', message: MSG_UNMANAGED_ERR }];
+    out.push({ kind: 'warn', message: MSG_UNMANAGED_WARN });
   }
   return out.length ? out : [{ kind: 'delete' }];
 }
 
+/** Messages grouped with their pods, in filter order (upstream iterates a Go map: no fixed order). */
+const MESSAGE_ORDER = [MSG_DAEMONSET_ERR, MSG_DAEMONSET_WARN, MSG_LOCAL_ERR, MSG_LOCAL_WARN, MSG_UNMANAGED_ERR, MSG_UNMANAGED_WARN];
+
 function group(entries: { message: string; pod: string }[]): Map<string, string[]> {
   const m = new Map<string, string[]>();
   for (const e of entries) m.set(e.message, [...(m.get(e.message) ?? []), e.pod]);
-  return m;
+  return new Map([...m].sort(([a], [b]) => MESSAGE_ORDER.indexOf(a) - MESSAGE_ORDER.indexOf(b)));
 }
 
 export const drain: KubectlCommand = {
