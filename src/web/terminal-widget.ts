@@ -83,7 +83,11 @@ function loadHistory(id: string): string[] {
   }
 }
 
-export function mountTerminal(root: HTMLElement): TerminalHandle {
+/**
+ * Builds the terminal inside `root`. `firstWorker`, when given, is a terminal worker the page
+ * already started (so it loaded in parallel with this module); restarts start their own.
+ */
+export function mountTerminal(root: HTMLElement, firstWorker?: Worker): TerminalHandle {
   const id = root.dataset.id ?? 'terminal';
   const lab = root.dataset.lab || undefined;
   const preset = root.dataset.preset || undefined;
@@ -241,8 +245,10 @@ export function mountTerminal(root: HTMLElement): TerminalHandle {
   });
   terminal.loadAddon(addon);
 
+  let preloaded = firstWorker;
   function startWorker(): Generation {
-    const worker = new Worker(new URL('../worker/terminal-worker.ts', import.meta.url), { type: 'module', name: `kubelab-${id}` });
+    const worker = preloaded ?? new Worker(new URL('../worker/terminal-worker.ts', import.meta.url), { type: 'module', name: `kubelab-${id}` });
+    preloaded = undefined;
     let kill!: (reason: string) => void;
     const dead = new Promise<never>((_, reject) => {
       kill = (reason) => reject(new Error(reason));

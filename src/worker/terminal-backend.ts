@@ -5,9 +5,7 @@
  */
 import { createSession, type Session, type SessionOptions } from '../shell/session.ts';
 import type { LabController } from '../labs/lab-command.ts';
-import { startLabSession } from '../labs/lab-session.ts';
 import type { LabProgress } from '../labs/progress.ts';
-import { loadLab } from './lab-loader.ts';
 import { summarizeCluster } from './cluster-summary.ts';
 import { presetNamed } from './presets.ts';
 import { RealTimeDriver, SKIP_LIMIT_MS } from './real-time.ts';
@@ -159,6 +157,8 @@ export class TerminalBackend implements TerminalApi {
     };
     const labId = this.opts?.lab;
     if (labId) {
+      // Lab support (its schema, runner and grader API) loads only in a lab's terminal.
+      const [{ loadLab }, { startLabSession }] = await Promise.all([import('./lab-loader.ts'), import('../labs/lab-session.ts')]);
       const { bundle, grader, solution } = await loadLab(labId);
       this.lab = await startLabSession(bundle, {
         ...options,
