@@ -110,6 +110,23 @@ describe('endpoints and endpointslices', () => {
     expect(c.api.get('Endpoints', 'default', 'db').subsets[0].addresses[0].targetRef.name).toBe('db-0');
   });
 
+  it('splits more than 100 endpoints over several slices', () => {
+    const c = createCluster({ seed: 84 });
+    c.api.create({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'big', namespace: 'default' },
+      spec: { selector: { app: 'big' }, ports: [{ port: 80 }] },
+    });
+    for (let i = 0; i < 130; i++) pod(c, `big-${i}`, { app: 'big' });
+    const slices = () => c.api.list('EndpointSlice', { namespace: 'default' }).filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === 'big');
+    const ready = () => slices().flatMap((s) => s.endpoints ?? []).filter((e: { conditions: { ready: boolean } }) => e.conditions.ready).length;
+    expect(c.advanceUntil(() => ready() === 130, 300_000)).toBe(true);
+    expect(slices().map((s) => s.endpoints.length)).toEqual([100, 30]);
+    expect(c.api.get('Endpoints', 'default', 'big').subsets[0].addresses).toHaveLength(130);
+    expect(c.failures).toEqual([]);
+  });
+
   it('keeps the apiserver endpoints of the kubernetes service', () => {
     const c = createCluster({ seed: 83 });
     expect(c.api.get('Endpoints', 'default', 'kubernetes').subsets).toEqual([

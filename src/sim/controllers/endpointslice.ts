@@ -29,6 +29,8 @@ import {
 
 export const ENDPOINTSLICE_CONTROLLER = 'endpointslice';
 export const MANAGED_BY = 'endpointslice-controller.k8s.io';
+/** kube-controller-manager's --max-endpoints-per-slice default. */
+export const MAX_ENDPOINTS_PER_SLICE = 100;
 
 export class EndpointSliceController implements Controller {
   readonly name = ENDPOINTSLICE_CONTROLLER;
@@ -88,43 +90,49 @@ export class EndpointSliceController implements Controller {
       'kubernetes.io/service-name': name,
     };
     if (isHeadless(svc)) labels['service.kubernetes.io/headless'] = '';
-    const [slice, ...extra] = slices;
-    for (const s of extra) this.ctx.api.delete('EndpointSlice', namespace, s.metadata.name!, { uid: s.metadata.uid });
+    // maxEndpointsPerSlice: 100. Endpoints are dealt out in IP order, reusing slices by name.
+    const chunks: Endpoint[][] = [];
+    for (let i = 0; i < endpoints.length; i += MAX_ENDPOINTS_PER_SLICE) chunks.push(endpoints.slice(i, i + MAX_ENDPOINTS_PER_SLICE));
+    if (chunks.length === 0) chunks.push([]);
+    for (const s of slices.slice(chunks.length)) this.ctx.api.delete('EndpointSlice', namespace, s.metadata.name!, { uid: s.metadata.uid });
     const trigger = toRFC3339(this.ctx.clock.now());
-    if (!slice) {
-      this.ctx.api.create({
-        apiVersion: 'discovery.k8s.io/v1',
-        kind: 'EndpointSlice',
-        metadata: {
-          generateName: `${name}-`,
-          namespace,
-          labels,
-          annotations: { 'endpoints.kubernetes.io/last-change-trigger-time': trigger },
-          ownerReferences: [
-            { apiVersion: 'v1', kind: 'Service', name, uid: svc.metadata.uid!, controller: true, blockOwnerDeletion: true },
-          ],
-        },
-        addressType: 'IPv4',
-        endpoints: endpoints.length ? endpoints : null,
-        ports: ports.length ? ports : null,
-      });
-      return;
-    }
-    const wantEndpoints = endpoints.length ? endpoints : null;
     const wantPorts = ports.length ? ports : null;
-    if (
-      sameContent(slice.endpoints ?? null, wantEndpoints) &&
-      sameContent(slice.ports ?? null, wantPorts) &&
-      sameContent(slice.metadata.labels ?? {}, labels)
-    ) {
-      return;
-    }
-    this.ctx.api.update({
-      ...slice,
-      metadata: { ...slice.metadata, labels, annotations: { ...slice.metadata.annotations, 'endpoints.kubernetes.io/last-change-trigger-time': trigger } },
-      endpoints: wantEndpoints,
-      ports: wantPorts,
-    } as KubeObject);
+    chunks.forEach((chunk, i) => {
+      const slice = slices[i];
+      const wantEndpoints = chunk.length ? chunk : null;
+      if (!slice) {
+        this.ctx.api.create({
+          apiVersion: 'discovery.k8s.io/v1',
+          kind: 'EndpointSlice',
+          metadata: {
+            generateName: `${name}-`,
+            namespace,
+            labels,
+            annotations: { 'endpoints.kubernetes.io/last-change-trigger-time': trigger },
+            ownerReferences: [
+              { apiVersion: 'v1', kind: 'Service', name, uid: svc.metadata.uid!, controller: true, blockOwnerDeletion: true },
+            ],
+          },
+          addressType: 'IPv4',
+          endpoints: wantEndpoints,
+          ports: wantPorts,
+        });
+        return;
+      }
+      if (
+        sameContent(slice.endpoints ?? null, wantEndpoints) &&
+        sameContent(slice.ports ?? null, wantPorts) &&
+        sameContent(slice.metadata.labels ?? {}, labels)
+      ) {
+        return;
+      }
+      this.ctx.api.update({
+        ...slice,
+        metadata: { ...slice.metadata, labels, annotations: { ...slice.metadata.annotations, 'endpoints.kubernetes.io/last-change-trigger-time': trigger } },
+        endpoints: wantEndpoints,
+        ports: wantPorts,
+      } as KubeObject);
+    });
   }
 
   private desired(svc: ServiceObject): { endpoints: Endpoint[]; ports: EndpointPort[] } {
