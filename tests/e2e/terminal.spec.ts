@@ -127,3 +127,24 @@ test('Esc leaves the terminal so the keyboard can move on', async ({ page }) => 
   const next = await page.evaluate(() => document.activeElement?.closest('.kl-terminal') !== null);
   expect(next).toBe(true);
 });
+
+test('screen reader mode can be switched on, and sticks', async ({ page }) => {
+  const toggle = page.getByRole('button', { name: 'Screen reader' });
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.locator('.kl-screen .xterm-accessibility-tree')).toHaveCount(1);
+  await run(page, ID, 'echo spoken');
+  await expect(page.locator('.kl-screen .xterm-accessibility-tree')).toContainText('spoken');
+  await page.reload();
+  await openTerminal(page, '/sandbox/', ID);
+  await expect(page.getByRole('button', { name: 'Screen reader' })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('the terminal follows the site theme', async ({ page }) => {
+  const background = () => page.evaluate((tid) => window.kubelab!.terminals.get(tid)!.terminal.options.theme?.background, ID);
+  await page.evaluate(() => (document.documentElement.dataset.theme = 'light'));
+  await expect.poll(background).toBe('#f6f7f9');
+  await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
+  await expect.poll(background).toBe('#17181c');
+});
