@@ -148,3 +148,20 @@ test('the terminal follows the site theme', async ({ page }) => {
   await page.evaluate(() => (document.documentElement.dataset.theme = 'dark'));
   await expect.poll(background).toBe('#17181c');
 });
+
+test('ANSI colours from commands render as colours', async ({ page }) => {
+  await run(page, ID, "printf '\\033[31mred\\033[0m plain\\n'");
+  const cell = await page.evaluate((tid) => {
+    const buf = window.kubelab!.terminals.get(tid)!.terminal.buffer.active;
+    for (let y = buf.length - 1; y >= 0; y--) {
+      const line = buf.getLine(y);
+      if (line?.translateToString(true).startsWith('red plain')) {
+        const red = line.getCell(0)!;
+        const plain = line.getCell(4)!;
+        return { redFg: red.getFgColor(), redMode: red.isFgPalette(), plainDefault: plain.isFgDefault() };
+      }
+    }
+    return undefined;
+  }, ID);
+  expect(cell).toEqual({ redFg: 1, redMode: true, plainDefault: true });
+});
