@@ -3,6 +3,7 @@ import { configMapDescriber } from './config-map.ts';
 import { cronJobDescriber } from './cron-job.ts';
 import { daemonSetDescriber } from './daemon-set.ts';
 import { deploymentDescriber } from './deployment.ts';
+import { endpointSliceDescriber } from './endpoint-slice.ts';
 import { endpointsDescriber } from './endpoints.ts';
 import { genericDescriber } from './generic.ts';
 import { jobDescriber } from './job.ts';
@@ -39,6 +40,7 @@ const DESCRIBERS: Describer[] = [
   endpointsDescriber,
   serviceAccountDescriber,
   priorityClassDescriber,
+  endpointSliceDescriber,
 ];
 
 const byKind = new Map(DESCRIBERS.map((d) => [d.kind, d]));

@@ -507,4 +507,34 @@ Allocated resources:
 Events:              <none>
 `);
   });
+  it("endpointslice", () => {
+    const c = describeCases["endpointslice"]!;
+    expect(describeText(c.target, c.others)).toBe(`Name:         web-x1
+Namespace:    default
+Labels:       endpointslice.kubernetes.io/managed-by=endpointslice-controller.k8s.io
+              kubernetes.io/service-name=web
+Annotations:  <none>
+AddressType:  IPv4
+Ports:
+  Name  Port  Protocol
+  ----  ----  --------
+  http  8080  TCP
+Endpoints:
+  - Addresses:  10.244.1.4
+    Conditions:
+      Ready:    true
+    Hostname:   <unset>
+    TargetRef:  Pod/web-0
+    NodeName:   node01
+    Zone:       <unset>
+  - Addresses:  10.244.3.4
+    Conditions:
+      Ready:    false
+    Hostname:   web-1
+    TargetRef:  Pod/web-1
+    NodeName:   node03
+    Zone:       <unset>
+Events:         <none>
+`);
+  });
 });

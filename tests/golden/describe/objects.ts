@@ -284,4 +284,18 @@ export const describeCases: Record<string, { target: KubeObject; others: KubeObj
       { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: 'node01', namespace: 'kube-node-lease' }, spec: { holderIdentity: 'node01', leaseDurationSeconds: 40, renewTime: '2026-01-05T09:09:50.000000Z' } },
     ],
   },
+  endpointslice: {
+    target: {
+      apiVersion: 'discovery.k8s.io/v1',
+      kind: 'EndpointSlice',
+      metadata: { name: 'web-x1', namespace: 'default', labels: { 'kubernetes.io/service-name': 'web', 'endpointslice.kubernetes.io/managed-by': 'endpointslice-controller.k8s.io' } },
+      addressType: 'IPv4',
+      ports: [{ name: 'http', port: 8080, protocol: 'TCP' }],
+      endpoints: [
+        { addresses: ['10.244.1.4'], conditions: { ready: true }, targetRef: { kind: 'Pod', name: 'web-0' }, nodeName: 'node01' },
+        { addresses: ['10.244.3.4'], conditions: { ready: false }, hostname: 'web-1', targetRef: { kind: 'Pod', name: 'web-1' }, nodeName: 'node03' },
+      ],
+    },
+    others: [],
+  },
 };
