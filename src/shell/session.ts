@@ -24,6 +24,7 @@ import { learnerMessage } from './limits.ts';
 import type { Editor, EditorMode, ShellServices } from './services.ts';
 import {
   captureStatements,
+  declarationSet,
   freshState,
   readCapture,
   restoreStatements,
@@ -128,6 +129,8 @@ class ShellSession implements Session, ShellServices {
   private sink: TerminalSink = { stdout() {}, stderr() {} };
   private armed = false;
   private lastYield = now();
+  /** `declare -p` of a fresh shell: the variables every line starts with anyway. */
+  private baseline: ReadonlySet<string> = new Set();
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(opts: SessionOptions) {
@@ -276,6 +279,8 @@ class ShellSession implements Session, ShellServices {
       await this.fs.mkdir(full.slice(0, full.lastIndexOf('/')) || '/', { recursive: true });
       await this.fs.writeFile(full, content);
     }
+    const fresh = await this.bash.exec('declare -p', { cwd: HOME });
+    this.baseline = declarationSet(fresh.stdout);
   }
 
   private commands(): Command[] {
@@ -373,7 +378,7 @@ class ShellSession implements Session, ShellServices {
     const captured = readCapture(this.fs.captured);
     if (captured && !io.signal?.aborted) {
       exit = captured.exit;
-      this.state = stateFromCapture(captured, this.state.functions, this.transform.functions);
+      this.state = stateFromCapture(captured, this.state.functions, this.transform.functions, this.baseline);
     } else {
       this.state = { ...this.state, lastExit: exit };
     }

@@ -36,22 +36,17 @@ const SHELL_MANAGED = new Set([
 /** `set -o` options carried between lines; errexit and noexec would end an interactive shell. */
 const CARRIED_SET_OPTIONS = new Set(['allexport', 'noclobber', 'noglob', 'nounset', 'pipefail', 'xtrace', 'verbose']);
 
-const CAPTURE_PARTS = ['status', 'declarations', 'aliases', 'shopt', 'set', 'functions', 'cwd', 'oldpwd'] as const;
+/** The file the capture statement writes (TerminalFs keeps it). */
+export const CAPTURE_FILE = `${CAPTURE_DIR}/state`;
 
 /**
- * The capture statements, appended after the learner's line. Builtins redirected into
- * CAPTURE_DIR are much cheaper than command substitutions; `status` goes first to keep `$?`.
+ * The capture statement, appended after the learner's line: one group, one redirection (far
+ * cheaper than command substitutions or one file per part). `$?`, `$PWD` and `$OLDPWD` come first,
+ * then the output of `declare -p`, `alias`, `shopt -p`, `set +o` and `declare -F`, in that order.
  */
-const CAPTURE_SCRIPT = [
-  `echo "$?" > ${CAPTURE_DIR}/status`,
-  `declare -p > ${CAPTURE_DIR}/declarations`,
-  `alias > ${CAPTURE_DIR}/aliases`,
-  `shopt -p > ${CAPTURE_DIR}/shopt`,
-  `set +o > ${CAPTURE_DIR}/set`,
-  `declare -F > ${CAPTURE_DIR}/functions`,
-  `echo "$OLDPWD" > ${CAPTURE_DIR}/oldpwd`,
-  `pwd > ${CAPTURE_DIR}/cwd`,
-].join('\n');
+const CAPTURE_SCRIPT = `{ echo "$?
+$PWD
+$OLDPWD"; declare -p; alias; shopt -p; set +o; declare -F; } > ${CAPTURE_FILE}`;
 
 let captureTemplate: StatementNode[] | undefined;
 
@@ -71,23 +66,35 @@ export interface CaptureArgs {
   cwd: string;
 }
 
-/** Reads a complete capture (every part written); undefined when the line ended early. */
-export function readCapture(parts: Map<string, string>): CaptureArgs | undefined {
-  if (!CAPTURE_PARTS.every((p) => parts.has(`${CAPTURE_DIR}/${p}`))) return undefined;
-  const get = (p: (typeof CAPTURE_PARTS)[number]) => parts.get(`${CAPTURE_DIR}/${p}`)!;
-  const line = (p: (typeof CAPTURE_PARTS)[number]) => get(p).replace(/\n$/, '');
+type Section = 'declarations' | 'aliases' | 'shopt' | 'set' | 'functions';
+
+/**
+ * Reads the capture file; undefined when the line ended before the capture ran (`exit`, an
+ * error under `set -e`, Ctrl-C). Sections are told apart by how their lines start, in order.
+ */
+export function readCapture(files: Map<string, string>): CaptureArgs | undefined {
+  const text = files.get(CAPTURE_FILE);
+  if (text === undefined) return undefined;
+  const lines = text.replace(/\n$/, '').split('\n');
+  const [status = '0', cwd = '/', oldPwd = ''] = lines;
+  const parts: Record<Section, string[]> = { declarations: [], aliases: [], shopt: [], set: [], functions: [] };
+  let section: Section = 'declarations';
+  for (const line of lines.slice(3)) {
+    if (section === 'declarations' && line.startsWith('alias ')) section = 'aliases';
+    if ((section === 'declarations' || section === 'aliases') && /^shopt -[su] /.test(line)) section = 'shopt';
+    if (section === 'shopt' && /^set [+-]o /.test(line)) section = 'set';
+    if (section === 'set' && line.startsWith('declare -f')) section = 'functions';
+    parts[section].push(line);
+  }
   return {
-    exit: Number(line('status')) || 0,
-    declarations: get('declarations'),
-    aliases: line('aliases'),
-    shopt: get('shopt'),
-    setO: get('set'),
-    functionNames: get('functions')
-      .split('\n')
-      .map((l) => l.replace(/^declare -f[a-z]* /, '').trim())
-      .filter(Boolean),
-    oldPwd: line('oldpwd'),
-    cwd: line('cwd'),
+    exit: Number(status) || 0,
+    declarations: parts.declarations.join('\n'),
+    aliases: parts.aliases.join('\n'),
+    shopt: parts.shopt.join('\n'),
+    setO: parts.set.join('\n'),
+    functionNames: parts.functions.map((l) => l.replace(/^declare -f[a-z]* /, '').trim()).filter(Boolean),
+    oldPwd,
+    cwd,
   };
 }
 
@@ -96,6 +103,8 @@ export function stateFromCapture(
   cap: CaptureArgs,
   known: Record<string, FunctionDefNode>,
   defined: FunctionDefNode[],
+  /** Declarations a fresh shell already has: not worth restoring. */
+  baseline: ReadonlySet<string> = new Set(),
 ): ShellState {
   const latest: Record<string, FunctionDefNode> = { ...known };
   for (const f of defined) latest[f.name] = f;
@@ -105,7 +114,7 @@ export function stateFromCapture(
   return {
     cwd,
     oldPwd: cap.oldPwd || cwd,
-    declarations: filterDeclarations(cap.declarations),
+    declarations: filterDeclarations(cap.declarations, baseline),
     aliases: cap.aliases,
     shopt: cap.shopt
       .split('\n')
@@ -124,12 +133,17 @@ function isLearnerVariable(name: string): boolean {
   return !SHELL_MANAGED.has(name) && !name.startsWith('BASH_') && !name.startsWith('COMP_');
 }
 
+/** The declarations `declare -p` prints, one entry each (see filterDeclarations). */
+export function declarationSet(text: string): Set<string> {
+  return new Set(filterDeclarations(text, new Set()).split('\n').filter(Boolean));
+}
+
 /**
  * Keeps only the `declare` statements of the learner's own variables. `declare -p` prints one
  * declaration a line; a value with a newline continues on the next lines, so a declaration runs
  * until the next line that starts with `declare -`.
  */
-function filterDeclarations(text: string): string {
+function filterDeclarations(text: string, baseline: ReadonlySet<string>): string {
   if (!text.trim()) return '';
   const chunks: string[] = [];
   for (const line of text.replace(/\n$/, '').split('\n')) {
@@ -139,6 +153,7 @@ function filterDeclarations(text: string): string {
   }
   return chunks
     .filter((chunk) => {
+      if (baseline.has(chunk)) return false;
       const name = /^declare -[-a-zA-Z]* ([A-Za-z_][A-Za-z0-9_]*)/.exec(chunk)?.[1];
       return name !== undefined && isLearnerVariable(name);
     })
