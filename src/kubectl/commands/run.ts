@@ -4,7 +4,9 @@
  * generator in pkg/generate/versioned/run.go). `--rm` with `-i` waits for the pod to finish, shows
  * its output and deletes it.
  */
-import type { KubeObject } from '../../sim/apiserver/types.ts';
+import type { Pod } from 'kubernetes-types/core/v1';
+import type { K8s, KubeObject } from '../../sim/apiserver/types.ts';
+import { execInContainer, readLogs } from '../../sim/images/exec.ts';
 import { checkOutputFormat, dryRunOf, DRY_RUN_FLAG, OUTPUT_FLAG, reportChange } from '../change-output.ts';
 import type { KubectlCommand } from '../command.ts';
 import { KubectlError } from '../errors.ts';
@@ -113,7 +115,11 @@ export const run: KubectlCommand = {
   },
 };
 
-/** Waits for the pod to run (or finish), then, with --rm, deletes it as kubectl does on detach. */
+/**
+ * Attaches to the pod: with stdin the learner's input is fed to the container's command (the
+ * attached session); without, the pod's output is shown once it finishes. With --rm the pod is
+ * deleted afterwards, as kubectl does on detach.
+ */
 async function attachAndMaybeRemove(
   inv: Parameters<NonNullable<KubectlCommand['run']>>[0],
   pod: KubeObject,
@@ -123,17 +129,35 @@ async function attachAndMaybeRemove(
   const { api } = inv.cluster;
   const ns = pod.metadata.namespace!;
   const name = pod.metadata.name!;
-  const phase = () => api.tryGet('Pod', ns, name)?.status?.phase as string | undefined;
+  const current = () => api.tryGet<K8s<Pod>>('Pod', ns, name);
+  const phase = () => current()?.status?.phase as string | undefined;
   const started = await inv.host.time.waitUntil(inv.cluster, () => ['Running', 'Succeeded', 'Failed'].includes(phase() ?? ''), 60_000, inv.io.signal);
   if (!started) throw new KubectlError('timed out waiting for the condition');
-  if (!bool(inv.parsed, 'quiet')) inv.io.err("If you don't see a command prompt, try pressing enter.\n");
-  await inv.host.time.waitUntil(inv.cluster, () => ['Succeeded', 'Failed'].includes(phase() ?? ''), 3600_000, inv.io.signal);
+  const container = pod.spec?.containers?.[0] as { name: string; command?: string[]; args?: string[]; stdin?: boolean } | undefined;
+  let code = 0;
+  if (container?.stdin && phase() === 'Running') {
+    if (!bool(inv.parsed, 'quiet')) inv.io.err("If you don't see a command prompt, try pressing enter.\n");
+    const argv = [...(container.command ?? []), ...(container.args ?? [])];
+    const result = execInContainer(inv.cluster, current()!, container.name, argv.length ? argv : ['sh'], { stdin: inv.io.stdin });
+    inv.io.out(result.stdout);
+    if (result.stderr) inv.io.err(result.stderr);
+    code = result.exitCode;
+  } else {
+    await inv.host.time.waitUntil(inv.cluster, () => ['Succeeded', 'Failed'].includes(phase() ?? ''), 3600_000, inv.io.signal);
+    const now = current();
+    if (now) {
+      try {
+        inv.io.out(readLogs(inv.cluster, now, container?.name));
+      } catch {
+        // Nothing was logged (the container never ran).
+      }
+      code = now.status?.containerStatuses?.[0]?.state?.terminated?.exitCode ?? 0;
+    }
+  }
   if (remove) {
     api.delete('Pod', ns, name, {});
     inv.io.out(`pod "${name}" deleted from ${ns} namespace\n`);
   }
-  const final = api.tryGet('Pod', ns, name);
-  const code = final?.status?.containerStatuses?.[0]?.state?.terminated?.exitCode;
-  if (typeof code === 'number' && code !== 0) throw new KubectlError(`pod ${ns}/${name} terminated (Error)`, code);
+  if (code !== 0) throw new KubectlError(`pod ${ns}/${name} terminated (Error)`, code);
   return 0;
 }

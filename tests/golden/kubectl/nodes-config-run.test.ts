@@ -77,3 +77,20 @@ status: {}
     expect((await h.run('run x --image=NGINX')).err).toBe('error: Invalid image name "NGINX": invalid reference format\n');
   });
 });
+
+describe('kubectl run --rm', () => {
+  test('-i feeds stdin to the container and deletes the pod afterwards', async () => {
+    const h = makeHarness();
+    const r = await h.run('run tmp --rm -i --image=busybox --restart=Never -- sh', 'echo hello from inside\n');
+    expect(r.out).toBe('hello from inside\npod "tmp" deleted from default namespace\n');
+    expect(r.err).toBe("If you don't see a command prompt, try pressing enter.\n");
+    expect(r.code).toBe(0);
+  });
+
+  test('--attach shows the output of a command that finishes', async () => {
+    const h = makeHarness();
+    const r = await h.run(['run', 'once', '--rm', '--attach', '--image=busybox', '--restart=Never', '--', 'sh', '-c', 'echo done']);
+    expect(r.out).toBe('done\npod "once" deleted from default namespace\n');
+    expect((await h.run('run x --rm --image=busybox')).err).toBe('error: --rm should only be used for attached containers\n');
+  });
+});
