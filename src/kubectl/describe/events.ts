@@ -36,7 +36,7 @@ export function describeEvents(w: DescribeWriter, events: readonly Stored[], now
     if (e.series) interval = `${age(e.series.lastObservedTime, now)} (x${e.series.count} over ${first})`;
     else if ((e.count ?? 0) > 1) interval = `${age(e.lastTimestamp, now)} (x${e.count} over ${first})`;
     else interval = first;
-    const source = e.source?.component || e.reportingController || e.reportingComponent || '';
+    const source = e.source?.component || e.reportingComponent || '';
     w.write(1, `${e.type ?? ''}\t${e.reason ?? ''}\t${interval}\t${source}\t${String(e.message ?? '').trim()}\n`);
   }
 }

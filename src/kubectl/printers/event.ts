@@ -49,9 +49,12 @@ export function eventTimes(obj: { [k: string]: any }, now: number): { lastSeen: 
   return { lastSeen, firstSeen, count };
 }
 
-/** formatEventSource: `component, host`, falling back to the reporting controller and instance. */
+/**
+ * formatEventSource: `component, host`, each falling back to the reporting controller and instance
+ * (core/v1 Event serialises ReportingController as `reportingComponent`).
+ */
 export function eventSource(obj: { [k: string]: any }): string {
-  const component = obj.source?.component || obj.reportingComponent || obj.reportingController || '';
-  const host = obj.source?.host || (obj.source?.component ? '' : obj.reportingInstance) || '';
+  const component = obj.source?.component || obj.reportingComponent || '';
+  const host = obj.source?.host || obj.reportingInstance || '';
   return host ? `${component}, ${host}` : component;
 }
