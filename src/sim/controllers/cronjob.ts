@@ -12,7 +12,7 @@ import { sameContent } from '../apiserver/store.ts';
 import { clone, controllerOf, metaKey, splitMetaKey, type K8s, type KubeObject, type Stored, type WatchEvent } from '../apiserver/types.ts';
 import { isKnownTimeZone, parseSchedule, type Schedule } from '../apiserver/validation/cron-schedule.ts';
 import type { Controller, ControllerContext } from './controller.ts';
-import { controllerRef, isControlledBy } from './ownership.ts';
+import { controllerRef, isControlledBy, isSpecOrMetaChange } from './ownership.ts';
 
 type StoredCronJob = Stored<K8s<CronJob>>;
 type StoredJob = Stored<K8s<Job>>;
@@ -60,7 +60,9 @@ export class CronJobController implements Controller {
 
   onEvent(ev: WatchEvent): void {
     const obj = ev.object;
-    if (obj.kind === 'CronJob') this.ctx.enqueue(metaKey(obj));
+    if (obj.kind === 'CronJob') {
+      if (isSpecOrMetaChange(ev)) this.ctx.enqueue(metaKey(obj));
+    }
     else if (obj.kind === 'Job') {
       const ref = controllerOf(obj) ?? (ev.old ? controllerOf(ev.old) : undefined);
       if (ref?.kind === 'CronJob') this.ctx.enqueue(`${obj.metadata.namespace}/${ref.name}`);

@@ -163,3 +163,19 @@ function podSignature(p: Stored): string {
     p.status?.conditions?.filter((c: { type: string }) => c.type === 'DisruptionTarget').map((c: { status: string }) => c.status),
   ]);
 }
+
+/**
+ * Whether a change to a controller's own object needs a sync: anything but a status-only write
+ * (the controller's own status updates would otherwise re-queue it at once, every round).
+ */
+export function isSpecOrMetaChange(ev: WatchEvent): boolean {
+  if (ev.type !== 'MODIFIED' || !ev.old) return true;
+  const a = ev.old;
+  const b = ev.object;
+  return (
+    a.metadata.generation !== b.metadata.generation ||
+    a.metadata.deletionTimestamp !== b.metadata.deletionTimestamp ||
+    JSON.stringify([a.metadata.labels, a.metadata.annotations, a.metadata.ownerReferences, a.metadata.finalizers]) !==
+      JSON.stringify([b.metadata.labels, b.metadata.annotations, b.metadata.ownerReferences, b.metadata.finalizers])
+  );
+}

@@ -9,7 +9,7 @@ import { sameContent } from '../apiserver/store.ts';
 import { clone, controllerOf, metaKey, splitMetaKey, type K8s, type KubeObject, type Stored, type WatchEvent } from '../apiserver/types.ts';
 import { labelSelectorMatches } from '../apiserver/selectors.ts';
 import type { Controller, ControllerContext } from './controller.ts';
-import { claimObjects, controllerRef, isRelevantPodChange, OwnerIndex, selectingOwners } from './ownership.ts';
+import { claimObjects, controllerRef, isRelevantPodChange, OwnerIndex, selectingOwners, isSpecOrMetaChange } from './ownership.ts';
 import { isPodActive, isPodAvailable, isPodReady, msUntilAvailable, readySince, type StoredPod } from './pod-status.ts';
 
 export type StoredReplicaSet = Stored<K8s<ReplicaSet>>;
@@ -66,7 +66,9 @@ export class ReplicaSetController implements Controller {
 
   onEvent(ev: WatchEvent): void {
     const obj = ev.object;
-    if (obj.kind === 'ReplicaSet') this.ctx.enqueue(metaKey(obj));
+    if (obj.kind === 'ReplicaSet') {
+      if (isSpecOrMetaChange(ev)) this.ctx.enqueue(metaKey(obj));
+    }
     else if (obj.kind === 'Pod') {
       this.pods.observe(ev);
       if (!isRelevantPodChange(ev)) return;

@@ -8,7 +8,7 @@ import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import { sameContent } from '../../apiserver/store.ts';
 import { controllerOf, metaKey, splitMetaKey, type Stored, type WatchEvent } from '../../apiserver/types.ts';
 import type { Controller, ControllerContext } from '../controller.ts';
-import { claimObjects, isRelevantPodChange, OwnerIndex, selectingOwners } from '../ownership.ts';
+import { claimObjects, isRelevantPodChange, OwnerIndex, selectingOwners, isSpecOrMetaChange } from '../ownership.ts';
 import { sameContent as same } from '../../apiserver/store.ts';
 import { isPodAvailable, isPodFailed, isPodReady, isPodTerminating, msUntilAvailable, type StoredPod } from '../pod-status.ts';
 import { daemonTolerations, newDaemonPod } from './pod-template.ts';
@@ -38,7 +38,7 @@ export class DaemonSetController implements Controller {
   onEvent(ev: WatchEvent): void {
     const obj = ev.object;
     if (obj.kind === 'DaemonSet') {
-      this.ctx.enqueue(metaKey(obj));
+      if (isSpecOrMetaChange(ev)) this.ctx.enqueue(metaKey(obj));
     } else if (obj.kind === 'Node') {
       if (ev.type === 'MODIFIED' && ev.old && !isRelevantNodeChange(ev.old, obj)) return;
       for (const ds of this.ctx.api.list('DaemonSet')) this.ctx.enqueue(metaKey(ds));

@@ -11,7 +11,7 @@ import { sameContent } from '../../apiserver/store.ts';
 import { controllerOf, metaKey, splitMetaKey, type WatchEvent } from '../../apiserver/types.ts';
 import { isApiError } from '../../apiserver/errors.ts';
 import type { Controller, ControllerContext } from '../controller.ts';
-import { claimObjects, selectingOwners } from '../ownership.ts';
+import { claimObjects, selectingOwners, isSpecOrMetaChange } from '../ownership.ts';
 import type { StoredPod } from '../pod-status.ts';
 import type { StoredReplicaSet } from '../replicaset.ts';
 import {
@@ -43,7 +43,9 @@ export class DeploymentController implements Controller {
 
   onEvent(ev: WatchEvent): void {
     const obj = ev.object;
-    if (obj.kind === 'Deployment') this.ctx.enqueue(metaKey(obj));
+    if (obj.kind === 'Deployment') {
+      if (isSpecOrMetaChange(ev)) this.ctx.enqueue(metaKey(obj));
+    }
     else if (obj.kind === 'ReplicaSet') {
       const ref = controllerOf(obj) ?? (ev.old ? controllerOf(ev.old) : undefined);
       if (ref) {

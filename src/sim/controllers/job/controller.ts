@@ -10,7 +10,7 @@ import { parseTime, toRFC3339 } from '../../clock.ts';
 import { sameContent } from '../../apiserver/store.ts';
 import { controllerOf, metaKey, splitMetaKey, type WatchEvent } from '../../apiserver/types.ts';
 import type { Controller, ControllerContext } from '../controller.ts';
-import { claimObjects, isRelevantPodChange, OwnerIndex } from '../ownership.ts';
+import { claimObjects, isRelevantPodChange, OwnerIndex, isSpecOrMetaChange } from '../ownership.ts';
 import { isPodActive, isPodFailed, isPodReady, isPodSucceeded, isPodTerminating, type StoredPod } from '../pod-status.ts';
 import { completionIndexOf, formatIndexes, parseIndexes, pendingIndexes } from './indexed.ts';
 import { matchPodFailurePolicy } from './pod-failure-policy.ts';
@@ -63,7 +63,9 @@ export class JobController implements Controller {
 
   onEvent(ev: WatchEvent): void {
     const obj = ev.object;
-    if (obj.kind === 'Job') this.ctx.enqueue(metaKey(obj));
+    if (obj.kind === 'Job') {
+      if (isSpecOrMetaChange(ev)) this.ctx.enqueue(metaKey(obj));
+    }
     else if (obj.kind === 'Pod') {
       this.pods.observe(ev);
       if (!isRelevantPodChange(ev)) return;

@@ -7,7 +7,7 @@ import type { Store } from '../../apiserver/store.ts';
 import { controllerOf, metaKey, splitMetaKey, type WatchEvent } from '../../apiserver/types.ts';
 import { sameContent } from '../../apiserver/store.ts';
 import type { Controller, ControllerContext } from '../controller.ts';
-import { claimObjects, isRelevantPodChange, OwnerIndex, selectingOwners } from '../ownership.ts';
+import { claimObjects, isRelevantPodChange, OwnerIndex, selectingOwners, isSpecOrMetaChange } from '../ownership.ts';
 import type { StoredPod } from '../pod-status.ts';
 import { cleanupHistory, computeStatus, resolveRevisions, updateStatefulSet } from './control.ts';
 import { isMemberOf, type StoredSet } from './predicates.ts';
@@ -24,7 +24,7 @@ export class StatefulSetController implements Controller {
   onEvent(ev: WatchEvent): void {
     const obj = ev.object;
     if (obj.kind === 'StatefulSet') {
-      this.ctx.enqueue(metaKey(obj));
+      if (isSpecOrMetaChange(ev)) this.ctx.enqueue(metaKey(obj));
       return;
     }
     if (obj.kind !== 'Pod' && obj.kind !== 'ControllerRevision') return;
