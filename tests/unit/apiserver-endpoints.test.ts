@@ -67,6 +67,10 @@ describe('endpoints and endpointslices', () => {
     );
     expect(terminating?.conditions).toEqual({ ready: false, serving: true, terminating: true });
 
+    expect(c.explanations.list({ kind: 'Service', name: 'web' }).at(-1)?.message).toBe(
+      'selector app=web matches 2 pods; ready: web-b; left out (no IP yet, finished or terminating): web-a',
+    );
+
     // Deleting the service removes its Endpoints and (through the GC) its slices.
     c.api.delete('Service', 'default', 'web');
     c.settle();

@@ -72,7 +72,9 @@ export class EndpointsController implements Controller {
       return;
     }
     if (!isSelectorService(svc)) return;
-    const subsets = this.subsetsFor(svc, selectedPods(this.ctx.api, svc));
+    const pods = selectedPods(this.ctx.api, svc);
+    const subsets = this.subsetsFor(svc, pods);
+    this.explainMembership(svc, pods);
     const labels: Record<string, string> = { ...svc.metadata.labels };
     if (isHeadless(svc)) labels['service.kubernetes.io/headless'] = '';
     if (!existing) {
@@ -100,6 +102,32 @@ export class EndpointsController implements Controller {
       },
       ...(subsets.length ? { subsets } : {}),
     } as KubeObject);
+  }
+
+  /** Why the service routes (or does not route) to each pod its selector matches. */
+  private explainMembership(svc: ServiceObject, pods: PodObject[]): void {
+    const ref = { kind: 'Service', namespace: svc.metadata.namespace, name: svc.metadata.name! };
+    const selector = Object.entries(svc.spec?.selector ?? {}).map(([k, v]) => `${k}=${v}`).join(',');
+    if (pods.length === 0) {
+      this.ctx.explain.add(this.name, ref, `selector ${selector} matches no pods in ${svc.metadata.namespace}: no endpoints`);
+      return;
+    }
+    const ready: string[] = [];
+    const notReady: string[] = [];
+    const left: string[] = [];
+    for (const p of pods) {
+      const name = p.metadata.name!;
+      if (!shouldPodBeInEndpoints(p, false)) left.push(name);
+      else if (isPodReady(p) || svc.spec?.publishNotReadyAddresses) ready.push(name);
+      else notReady.push(name);
+    }
+    const list = (names: string[]) => (names.length > 5 ? `${names.slice(0, 5).join(', ')}, … (${names.length})` : names.join(', '));
+    const parts = [
+      ready.length ? `ready: ${list(ready)}` : 'no ready pods',
+      notReady.length ? `not ready (notReadyAddresses): ${list(notReady)}` : '',
+      left.length ? `left out (no IP yet, finished or terminating): ${list(left)}` : '',
+    ].filter(Boolean);
+    this.ctx.explain.add(this.name, ref, `selector ${selector} matches ${pods.length} pod${pods.length === 1 ? '' : 's'}; ${parts.join('; ')}`);
   }
 
   /** One subset per distinct set of ports, addresses sorted by IP (endpoints.RepackSubsets). */
