@@ -100,7 +100,7 @@ export function defaultPodSpec(spec: Spec): void {
  */
 function isToleratedNoExecute(tolerations: readonly Toleration[], key: string): boolean {
   return tolerations.some(
-    (t) => (t.effect === 'NoExecute' || !t.effect) && (t.key === key || (!t.key && t.operator === 'Exists')),
+    (t) => (t.effect === 'NoExecute' || !t.effect) && (t.key === key || !t.key),
   );
 }
 
