@@ -72,6 +72,14 @@ export class TerminalTransform {
   /** Transforms the user's statements in place. */
   apply(script: ScriptNode): ScriptNode {
     this.functions = [];
+    const only = script.statements.length === 1 ? script.statements[0]! : undefined;
+    const single = only && only.pipelines.length === 1 && only.pipelines[0]!.commands.length === 1 ? only.pipelines[0]!.commands[0]! : undefined;
+    if (single?.type === 'SimpleCommand') {
+      // A line of one simple command: its output is the line's output, printed when it ends in
+      // the same order, so it needs no redirections (only the tty hint for kubectl).
+      this.simple(single, { stdout: true, stderr: true }, false);
+      return script;
+    }
     this.statements(script.statements, { stdout: true, stderr: true });
     return script;
   }
@@ -107,12 +115,12 @@ export class TerminalTransform {
     }
   }
 
-  private simple(cmd: SimpleCommandNode, reach: Reach): void {
+  private simple(cmd: SimpleCommandNode, reach: Reach, redirectToTerminal = true): void {
     if (!cmd.name) return;
     const own = cmd.redirections;
     const added: RedirectionNode[] = [];
-    if (reach.stdout) added.push(redirect(null, TERMINAL_STDOUT));
-    if (reach.stderr) added.push(redirect(2, TERMINAL_STDERR));
+    if (redirectToTerminal && reach.stdout) added.push(redirect(null, TERMINAL_STDOUT));
+    if (redirectToTerminal && reach.stderr) added.push(redirect(2, TERMINAL_STDERR));
     cmd.redirections = [...added, ...own];
     const name = staticWordText(cmd.name);
     if (reach.stdout && name !== undefined && this.opts.isStreamingCommand(name) && !own.some(isStdoutRedirect)) {
