@@ -69,6 +69,11 @@ describe('pod validation texts', () => {
       'Pod "p" is invalid: [spec.containers[0].image: Required value, spec.dnsPolicy: Unsupported value: "Nope": supported values: "ClusterFirstWithHostNet", "ClusterFirst", "Default", "None"]',
     ],
     [
+      'missing priority class',
+      pod({ priorityClassName: 'urgent', containers: [{ name: 'a', image: 'nginx' }] }),
+      'pods "p" is forbidden: no PriorityClass with name urgent was found',
+    ],
+    [
       'missing service account',
       pod({ serviceAccountName: 'robot', containers: [{ name: 'a', image: 'nginx' }] }),
       'pods "p" is forbidden: error looking up service account default/robot: serviceaccount "robot" not found',

@@ -159,6 +159,9 @@ function admitPriority(pod: KubeObject, ctx: StrategyContext): void {
   if (className) {
     const builtin = SYSTEM_PRIORITY_CLASSES[className];
     const pc = ctx.list('PriorityClass').find((p) => p.metadata.name === className);
+    if (builtin === undefined && !pc) {
+      throw forbidden(resourceForKind('Pod')!, pod.metadata.name ?? '', `no PriorityClass with name ${className} was found`);
+    }
     value = builtin ?? pc?.value ?? 0;
     policy = pc?.preemptionPolicy ?? policy;
   } else {
