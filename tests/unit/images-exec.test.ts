@@ -156,3 +156,41 @@ describe('images: environment', () => {
     expect(env).toContain('HOSTNAME=box');
   });
 });
+
+describe('images: jobs and headless DNS', () => {
+  it('the perl pi pod computes for about ten seconds, prints 2000 digits and succeeds', () => {
+    const c = createCluster({ seed: 3 });
+    const pod = run(c, 'pi', [{ name: 'pi', image: 'perl:5.34.0', command: ['perl', '-Mbignum=bpi', '-wle', 'print bpi(2000)'] }], { restartPolicy: 'Never' });
+    expect(pod().status.phase).toBe('Running');
+    c.advance(15_000);
+    expect(pod().status.phase).toBe('Succeeded');
+    const out = readLogs(c, pod(), undefined);
+    expect(out.startsWith('3.14159265358979323846264338327950288419716939937510')).toBe(true);
+    expect(out.trim().length).toBe(2001);
+  });
+
+  it('answers per-pod records and SRV records of a headless service', () => {
+    const c = createCluster({ seed: 3 });
+    c.api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'nginx', namespace: 'default' }, spec: { clusterIP: 'None', selector: { app: 'web' }, ports: [{ name: 'http', port: 80 }] } });
+    for (const i of [0, 1]) {
+      c.api.create({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: `web-${i}`, namespace: 'default', labels: { app: 'web' } },
+        spec: { hostname: `web-${i}`, subdomain: 'nginx', containers: [{ name: 'nginx', image: 'nginx', ports: [{ name: 'http', containerPort: 80 }] }] },
+      });
+    }
+    const client = run(c, 'client', [{ name: 'c', image: 'busybox', command: ['sleep', '3600'] }]);
+    const ip0 = c.api.get('Pod', 'default', 'web-0').status.podIP;
+    const a = execInContainer(c, client(), undefined, ['nslookup', 'web-0.nginx']);
+    expect(a.stdout).toBe(`Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\nName:\tweb-0.nginx.default.svc.cluster.local\nAddress: ${ip0}\n\n`);
+    const all = execInContainer(c, client(), undefined, ['nslookup', 'nginx']);
+    expect(all.stdout.match(/^Address: /gm)?.length).toBe(2);
+    const srv = execInContainer(c, client(), undefined, ['nslookup', '-type=SRV', '_http._tcp.nginx.default.svc.cluster.local']);
+    expect(srv.stdout).toContain('web-0.nginx.default.svc.cluster.local');
+    expect(execInContainer(c, client(), undefined, ['wget', '-qO-', 'web-1.nginx']).stdout).toContain('Welcome to nginx!');
+    const missing = execInContainer(c, client(), undefined, ['nslookup', 'nope']);
+    expect(missing.exitCode).toBe(1);
+    expect(missing.stdout).toContain("** server can't find nope.default.svc.cluster.local: NXDOMAIN");
+  });
+});
