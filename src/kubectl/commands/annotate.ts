@@ -14,8 +14,6 @@ export const annotate: KubectlCommand = {
     { name: 'all', type: 'bool', help: 'Select all resources, in the namespace of the specified resource types.' },
     { name: 'all-namespaces', short: 'A', type: 'bool', help: 'If true, check the specified action in all namespaces.' },
     { name: 'selector', short: 'l', type: 'string', help: 'Selector (label query) to filter on.' },
-    { name: 'list', type: 'bool', help: 'If true, display the annotations for a given resource.' },
-    { name: 'resource-version', type: 'string', help: 'If non-empty, the annotation update will only succeed if this is the current resource-version for the object. Only valid when specifying a single resource.' },
     DRY_RUN_FLAG,
     OUTPUT_FLAG,
   ],

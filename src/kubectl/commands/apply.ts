@@ -115,8 +115,6 @@ export const apply: KubectlCommand = {
     DRY_RUN_FLAG,
     OUTPUT_FLAG,
     VALIDATE_FLAG,
-    { name: 'force', type: 'bool', help: 'If true, immediately remove resources from API and bypass graceful deletion.' },
-    { name: 'server-side', type: 'bool', help: 'If true, apply runs in the server instead of the client.' },
     { name: 'field-manager', type: 'string', default: 'kubectl-client-side-apply', help: 'Name of the manager used to track field ownership.' },
     { name: 'overwrite', type: 'bool', default: true, help: 'Automatically resolve conflicts between the modified and live configuration by using values from the modified configuration' },
   ],

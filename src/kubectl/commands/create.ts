@@ -32,7 +32,6 @@ export const create: KubectlCommand = {
     OUTPUT_FLAG,
     VALIDATE_FLAG,
     { name: 'save-config', type: 'bool', help: 'If true, the configuration of current object will be saved in its annotation.' },
-    { name: 'edit', type: 'bool', help: 'Edit the API resource before creating' },
     { name: 'field-manager', type: 'string', default: 'kubectl-create', help: 'Name of the manager used to track field ownership.' },
   ],
   subcommands: [

@@ -74,8 +74,6 @@ export const drain: KubectlCommand = {
     { name: 'grace-period', type: 'int', default: -1, help: 'Period of time in seconds given to each pod to terminate gracefully. If negative, the default value specified in the pod will be used.' },
     { name: 'timeout', type: 'string', default: '0s', help: 'The length of time to wait before giving up, zero means infinite' },
     { name: 'selector', short: 'l', type: 'string', help: 'Selector (label query) to filter on' },
-    { name: 'pod-selector', type: 'string', help: 'Label selector to filter pods on the node' },
-    { name: 'disable-eviction', type: 'bool', help: 'Force drain to use delete, even if eviction is supported.' },
     DRY_RUN_FLAG,
   ],
   async run(inv) {

@@ -87,9 +87,6 @@ export const edit: KubectlCommand = {
   usage: 'kubectl edit (RESOURCE/NAME | -f FILENAME) [options]',
   flags: [
     ...fileFlags('to use to edit the resource'),
-    { name: 'output-patch', type: 'bool', help: 'Output the patch if the resource is edited.' },
-    { name: 'windows-line-endings', type: 'bool', help: 'Defaults to the line ending native to your platform.' },
-    { name: 'subresource', type: 'string', help: 'If specified, edit will operate on the subresource of the requested object.' },
     { name: 'field-manager', type: 'string', default: 'kubectl-edit', help: 'Name of the manager used to track field ownership.' },
     OUTPUT_FLAG,
     VALIDATE_FLAG,

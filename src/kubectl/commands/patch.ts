@@ -39,7 +39,6 @@ export const patch: KubectlCommand = {
     { name: 'patch-file', type: 'string', help: 'A file containing a patch to be applied to the resource.' },
     { name: 'type', type: 'string', default: 'strategic', help: 'The type of patch being provided; one of [json merge strategic]' },
     { name: 'subresource', type: 'string', help: "If specified, patch will operate on the subresource of the requested object. Supported subresources are status, scale and resize." },
-    { name: 'local', type: 'bool', help: 'If true, patch will operate on the content of the file, not the server-side resource.' },
     { name: 'field-manager', type: 'string', default: 'kubectl-patch', help: 'Name of the manager used to track field ownership.' },
     DRY_RUN_FLAG,
     OUTPUT_FLAG,

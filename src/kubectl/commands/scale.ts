@@ -28,7 +28,6 @@ export const scale: KubectlCommand = {
     { name: 'resource-version', type: 'string', help: 'Precondition for resource version. Requires that the current resource version match this value in order to scale.' },
     { name: 'selector', short: 'l', type: 'string', help: 'Selector (label query) to filter on.' },
     { name: 'all', type: 'bool', help: 'Select all resources in the namespace of the specified resource types' },
-    { name: 'timeout', type: 'string', default: '0s', help: 'The length of time to wait before giving up on a scale operation, zero means don\'t wait.' },
     DRY_RUN_FLAG,
     OUTPUT_FLAG,
   ],

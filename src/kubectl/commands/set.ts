@@ -44,7 +44,6 @@ const image: KubectlCommand = {
     ...fileFlags('identifying the resource to get from a server.'),
     { name: 'all', type: 'bool', help: "Select all resources, in the namespace of the specified resource types" },
     { name: 'selector', short: 'l', type: 'string', help: 'Selector (label query) to filter on.' },
-    { name: 'local', type: 'bool', help: 'If true, set image will NOT contact api-server but run locally.' },
     DRY_RUN_FLAG,
     OUTPUT_FLAG,
   ],

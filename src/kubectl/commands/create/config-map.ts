@@ -8,7 +8,7 @@ export const createConfigMap: KubectlCommand = {
   aliases: ['cm'],
   short: 'Create a config map from a local file, directory or literal value',
   usage: 'kubectl create configmap NAME [--from-file=[key=]source] [--from-literal=key1=value1] [--dry-run=server|client|none]',
-  flags: [...GENERATOR_FLAGS, ...DATA_SOURCE_FLAGS, { name: 'append-hash', type: 'bool', help: 'Append a hash of the configmap to its name.' }],
+  flags: [...GENERATOR_FLAGS, ...DATA_SOURCE_FLAGS],
   async run(inv) {
     const name = nameArg(inv);
     const data = await collectData(inv, 'ConfigMap', name);
