@@ -15,11 +15,18 @@ export interface TimeDriver {
   sleep(cluster: Cluster, ms: number, signal?: AbortSignal): Promise<void>;
 }
 
+/**
+ * How far virtual time runs for a wait with no timeout (`kubectl rollout status` without
+ * `--timeout`). A real kubectl would wait until Ctrl-C; a script has no one to press it, and a
+ * cluster's lease renewals never stop, so an unbounded wait would never return.
+ */
+export const UNBOUNDED_WAIT_MS = 60 * 60_000;
+
 /** Virtual time: every wait returns at once, with the clock moved to where the wait would end. */
 export const virtualTime: TimeDriver = {
   async waitUntil(cluster, condition, timeoutMs, signal) {
     if (signal?.aborted) return false;
-    return cluster.advanceUntil(condition, timeoutMs);
+    return cluster.advanceUntil(condition, Number.isFinite(timeoutMs) ? timeoutMs : UNBOUNDED_WAIT_MS);
   },
   async sleep(cluster, ms) {
     cluster.advance(ms);
