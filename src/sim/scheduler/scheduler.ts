@@ -87,7 +87,11 @@ export class Scheduler implements Controller {
       const isActive = isAssignedAndActive(pod);
       this.index.upsert(pod);
       if (isPendingForScheduler(pod)) {
-        if (!this.unschedulable.has(key) || ev.type === 'ADDED') this.ctx.enqueue(key);
+        const waiting = pod.status?.conditions?.find((c) => c.type === 'PodScheduled' && c.reason === 'Unschedulable');
+        if (ev.type === 'ADDED' && waiting && !this.unschedulable.has(key)) {
+          // Seen again after a restore: it keeps waiting for a change (its retry timer came back too).
+          this.unschedulable.set(key, { waitsForPods: Boolean(pod.spec?.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length) });
+        } else if (!this.unschedulable.has(key) || ev.type === 'ADDED') this.ctx.enqueue(key);
       } else {
         this.unschedulable.delete(key);
       }
