@@ -22,7 +22,7 @@ export class ExplanationLog {
 
   /** Records a reason; repeating the same reason for the same object is a no-op. */
   add(controller: string, object: ObjectRef, message: string): void {
-    const key = `${controller}\0${object.kind}\0${object.namespace ?? ''}\0${object.name}`;
+    const key = this.keyOf(controller, object);
     if (this.last.get(key) === message) return;
     this.last.set(key, message);
     this.entries.push({ time: this.now(), controller, object: { ...object }, message });
@@ -45,6 +45,12 @@ export class ExplanationLog {
 
   restore(entries: Explanation[]): void {
     this.entries = entries.map((e) => ({ ...e, object: { ...e.object } }));
+    // The latest reason per object, so a controller repeating itself after a restore stays quiet.
     this.last.clear();
+    for (const e of this.entries) this.last.set(this.keyOf(e.controller, e.object), e.message);
+  }
+
+  private keyOf(controller: string, object: ObjectRef): string {
+    return `${controller}\0${object.kind}\0${object.namespace ?? ''}\0${object.name}`;
   }
 }
