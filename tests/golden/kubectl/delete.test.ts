@@ -74,3 +74,36 @@ Example resource specifications include:
     expect(r.out).toBe('configmap "a" deleted from default namespace\n');
   });
 });
+
+describe('kubectl delete of running pods', () => {
+  test('graceful delete waits for the kubelet; --force --grace-period=0 removes at once with the warning', async () => {
+    const h = makeHarness();
+    await h.run('run a --image=nginx');
+    await h.run('run b --image=nginx');
+    h.cluster.advance(30_000);
+    const t0 = h.cluster.clock.now();
+    expect(await h.run('delete pod a')).toEqual({ out: 'pod "a" deleted from default namespace\n', err: '', code: 0 });
+    expect(h.cluster.api.tryGet('Pod', 'default', 'a')).toBeUndefined();
+    expect(h.cluster.clock.now()).toBeGreaterThan(t0);
+    const t1 = h.cluster.clock.now();
+    expect(await h.run('delete pod b --force --grace-period=0')).toEqual({
+      out: 'pod "b" force deleted from default namespace\n',
+      err: 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
+      code: 0,
+    });
+    expect(h.cluster.api.tryGet('Pod', 'default', 'b')).toBeUndefined();
+    expect(h.cluster.clock.now()).toBe(t1);
+    expect(h.cluster.failures).toEqual([]);
+  });
+
+  test('a namespace mismatch between -n and the manifest is refused', async () => {
+    const h = makeHarness();
+    await h.run('create ns other');
+    h.files.set('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n  namespace: other\n');
+    expect((await h.run('apply -f cm.yaml -n default')).err).toBe(
+      'error: the namespace from the provided object "other" does not match the namespace "default". You must pass \'--namespace=other\' to perform this operation.\n',
+    );
+    expect((await h.run('apply -f cm.yaml')).out).toBe('configmap/c created\n');
+    expect(h.cluster.api.tryGet('ConfigMap', 'other', 'c')).toBeDefined();
+  });
+});
