@@ -14,6 +14,10 @@ const RULES: [RegExp, (m: RegExpExecArray) => string][] = [
     (m) => `bash: stopped: a ${m[1]} loop went round ${m[2]} times without ending.`,
   ],
   [
+    /^(?:bash: )?(\S+): iteration limit exceeded \((\d+)\)$/m,
+    (m) => `bash: stopped: ${m[1]} went past its limit of ${m[2]} iterations.`,
+  ],
+  [
     /^(?:bash: )?(\S+): maximum recursion depth \((\d+)\) exceeded, increase executionLimits\.maxCallDepth$/m,
     (m) => `bash: stopped: ${m[1]} called itself more than ${m[2]} levels deep.`,
   ],
