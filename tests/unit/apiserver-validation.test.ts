@@ -243,6 +243,10 @@ describe('services', () => {
       'Service "s" is invalid: spec.clusterIPs: Invalid value: []string{"10.96.0.10"}: failed to allocate IP 10.96.0.10: provided IP is already allocated',
     );
     expect(createError(c, svc({ ports: [] }))).toBe('Service "s" is invalid: spec.ports: Required value');
+    expect(createError(c, svc({ type: 'ExternalName', externalName: 'db.example.com.' }))).toBe('created');
+    expect(createError(c, svc({ type: 'ExternalName', externalName: 'Not_A_Host' }))).toMatch(
+      /^Service "s" is invalid: spec.externalName: Invalid value: "Not_A_Host": a lowercase RFC 1123 subdomain/,
+    );
     expect(createError(c, svc({ ports: [{ port: 80 }, { port: 443 }] }))).toBe(
       'Service "s" is invalid: [spec.ports[0].name: Required value, spec.ports[1].name: Required value]',
     );

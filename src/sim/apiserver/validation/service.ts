@@ -6,7 +6,7 @@ import type { Service } from 'kubernetes-types/core/v1';
 import { field, GoLiteral, type Cause } from '../errors.ts';
 import { ipToNumber, needsNodePorts } from '../defaults/service.ts';
 import type { KubeObject, Stored } from '../types.ts';
-import { dns1123LabelErrors } from './meta.ts';
+import { dns1123LabelErrors, dns1123SubdomainErrors } from './meta.ts';
 import { isValidPort, portNameErrors, validateLabelMap } from './pod.ts';
 
 const PORT_RANGE_MSG = 'must be between 1 and 65535, inclusive';
@@ -31,6 +31,11 @@ export function validateService(svc: KubeObject): Cause[] {
   if (!TYPES.includes(type)) out.push(field.notSupported('spec.type', type, TYPES));
   if (type === 'ExternalName') {
     if (!spec.externalName) out.push(field.required('spec.externalName'));
+    else {
+      // A trailing dot (a fully qualified name) is allowed.
+      const name = spec.externalName.replace(/\.$/, '');
+      for (const m of dns1123SubdomainErrors(name)) out.push(field.invalid('spec.externalName', spec.externalName, m));
+    }
   }
   const ports = spec.ports ?? [];
   if (ports.length === 0 && !headless && type !== 'ExternalName') out.push(field.required('spec.ports'));
