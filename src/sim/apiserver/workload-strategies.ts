@@ -17,11 +17,17 @@ import { validateJob, validateJobUpdate } from './validation/job.ts';
 import { validateDaemonSet, validateDaemonSetUpdate } from './validation/daemonset.ts';
 import { validateStatefulSet, validateStatefulSetUpdate } from './validation/statefulset.ts';
 
+/**
+ * Defaults apply on updates too (upstream runs SetDefaults_* on every decoded request), so a
+ * template changed by a patch is defaulted exactly as one that was created; otherwise controllers
+ * comparing templates (Deployment → ReplicaSet) would see a difference that is not there.
+ */
 export const WORKLOAD_STRATEGIES: Record<string, KindStrategy> = {
   StatefulSet: {
     generation: true,
     statusSubresource: true,
     defaults: defaultStatefulSet,
+    defaultsOnUpdate: (obj) => defaultStatefulSet(obj),
     validate: validateStatefulSet,
     validateUpdate: validateStatefulSetUpdate,
   },
@@ -38,6 +44,7 @@ export const WORKLOAD_STRATEGIES: Record<string, KindStrategy> = {
     statusSubresource: true,
     uidBeforeDefaults: true,
     defaults: defaultJob,
+    defaultsOnUpdate: (obj) => defaultJob(obj),
     validate: validateJob,
     validateUpdate: validateJobUpdate,
   },
@@ -45,12 +52,14 @@ export const WORKLOAD_STRATEGIES: Record<string, KindStrategy> = {
     generation: true,
     statusSubresource: true,
     defaults: defaultCronJob,
+    defaultsOnUpdate: (obj) => defaultCronJob(obj),
     validate: validateCronJob,
   },
   Deployment: {
     generation: true,
     statusSubresource: true,
     defaults: defaultDeployment,
+    defaultsOnUpdate: (obj) => defaultDeployment(obj),
     validate: validateDeployment,
     validateUpdate: validateDeploymentUpdate,
   },
@@ -58,6 +67,7 @@ export const WORKLOAD_STRATEGIES: Record<string, KindStrategy> = {
     generation: true,
     statusSubresource: true,
     defaults: defaultReplicaSet,
+    defaultsOnUpdate: (obj) => defaultReplicaSet(obj),
     validate: validateReplicaSet,
     validateUpdate: validateReplicaSetUpdate,
   },
