@@ -280,6 +280,8 @@ describe('completion', () => {
     expect(await complete(s, 'kubectl apply -f d')).toEqual(['dir/']);
     expect(await complete(s, 'cat dir/')).toEqual(['dir/x.yaml']);
     expect(await complete(s, 'cluster node down node0')).toEqual(['node01', 'node02', 'node03']);
+    expect(await complete(s, 'kubectl -n kube-system get ds can')).toEqual(['canal']);
+    expect(await complete(s, 'k logs -n kube-system etcd')).toEqual(['etcd-controlplane']);
     const c = await s.complete('kubectl get deploy w | head', 'kubectl get deploy w'.length);
     expect(c).toEqual({ replaceFrom: 'kubectl get deploy '.length, candidates: ['web'] });
   });
@@ -302,5 +304,27 @@ describe('several clusters', () => {
     expect((await run(b, 'kubectl config get-contexts')).out).toBe((await run(a, 'kubectl config get-contexts')).out);
     expect((await run(b, 'kubectl get ns only-in-a -o name --context kubernetes-admin@kubernetes')).out).toBe('namespace/only-in-a\n');
     expect(b.clusters.map((c) => c.clock.now())).toEqual(a.clusters.map((c) => c.clock.now()));
+  });
+});
+
+describe('real time', () => {
+  it('kubectl get -w runs until Ctrl-C, then the shell answers again', async () => {
+    const { RealTimeDriver } = await import('../../src/worker/real-time.ts');
+    const time = new RealTimeDriver({ tickMs: 10 });
+    const s = createSession({ time });
+    for (const c of s.clusters) time.attach(c);
+    time.start();
+    try {
+      const ac = new AbortController();
+      setTimeout(() => ac.abort(), 300);
+      const started = Date.now();
+      const r = await run(s, 'kubectl get ns -w', ac.signal);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(250);
+      expect(r.exit).toBe(130);
+      expect(r.out).toMatch(/^NAME +STATUS +AGE\n/);
+      expect((await run(s, 'echo back')).out).toBe('back\n');
+    } finally {
+      time.stop();
+    }
   });
 });
