@@ -194,3 +194,36 @@ describe('images: jobs and headless DNS', () => {
     expect(missing.stdout).toContain("** server can't find nope.default.svc.cluster.local: NXDOMAIN");
   });
 });
+
+describe('images: the StatefulSet tutorial flow', () => {
+  it('nginx-slim serves what was written into its volume; busybox:1.28 has the old nslookup', () => {
+    const c = createCluster({ seed: 8 });
+    c.api.create({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'nginx', namespace: 'default' }, spec: { clusterIP: 'None', selector: { app: 'nginx' }, ports: [{ name: 'web', port: 80 }] } });
+    for (const i of [0, 1]) {
+      c.api.create({
+        apiVersion: 'v1',
+        kind: 'Pod',
+        metadata: { name: `web-${i}`, namespace: 'default', labels: { app: 'nginx' } },
+        spec: {
+          hostname: `web-${i}`,
+          subdomain: 'nginx',
+          containers: [{ name: 'nginx', image: 'registry.k8s.io/nginx-slim:0.21', volumeMounts: [{ name: 'www', mountPath: '/usr/share/nginx/html' }] }],
+          volumes: [{ name: 'www', emptyDir: {} }],
+        },
+      });
+    }
+    const dns = run(c, 'dns-test', [{ name: 'dns-test', image: 'busybox:1.28', command: ['sleep', '3600'] }]);
+    const web0 = () => c.api.get('Pod', 'default', 'web-0') as TestPod;
+    const empty = execInContainer(c, dns(), undefined, ['wget', '-qO-', 'web-0.nginx']);
+    expect(empty).toEqual({ stdout: '', stderr: 'wget: server returned error: HTTP/1.1 403 Forbidden\n', exitCode: 1 });
+    expect(execInContainer(c, web0(), undefined, ['sh', '-c', 'echo "$(hostname)" > /usr/share/nginx/html/index.html']).exitCode).toBe(0);
+    expect(execInContainer(c, dns(), undefined, ['wget', '-qO-', 'web-0.nginx']).stdout).toBe('web-0\n');
+    const ns = execInContainer(c, dns(), undefined, ['nslookup', 'web-0.nginx']);
+    expect(ns.stdout).toBe(
+      `Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\nName:      web-0.nginx\nAddress 1: ${web0().status.podIP} web-0.nginx.default.svc.cluster.local\n`,
+    );
+    const none = execInContainer(c, dns(), undefined, ['nslookup', 'web-9.nginx']);
+    expect(none.exitCode).toBe(1);
+    expect(none.stderr).toBe("nslookup: can't resolve 'web-9.nginx'\n");
+  });
+});

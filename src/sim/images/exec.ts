@@ -78,7 +78,7 @@ export function execInContainer(host: RuntimeHost, pod: PodObj, containerName: s
       startedAt: now,
       until: Number.MAX_SAFE_INTEGER,
       flavour: behaviour.shell === 'bash' ? 'bash' : 'busybox',
-      external: networkTools(host, pod, proc.behaviour),
+      external: networkTools(host, pod, proc.behaviour, proc.image),
       stdin: opts.stdin ?? '',
     },
     { argv },

@@ -27,10 +27,22 @@ export function hasTool(behaviour: string, tool: string): boolean {
   return (TOOLS[behaviour] ?? []).includes(tool);
 }
 
+const STATUS_TEXT: Record<number, string> = { 200: 'OK', 301: 'Moved Permanently', 403: 'Forbidden', 404: 'Not Found', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
+
+function statusLine(code: number): string {
+  return `HTTP/1.1 ${code} ${STATUS_TEXT[code] ?? ''}`.trimEnd();
+}
+
+/** BusyBox before 1.29 had the old nslookup (the one the StatefulSet tutorial pins with busybox:1.28). */
+export function isOldBusyboxNslookup(image: string): boolean {
+  const tag = /:([^/@]+)$/.exec(image)?.[1];
+  return tag !== undefined && /^1\.(1\d|2[0-8])(\.\d+)?(-\w+)?$/.test(tag);
+}
+
 const ok = (stdout: string): CommandResult => ({ stdout, stderr: '', code: 0 });
 const fail = (stderr: string, code: number, stdout = ''): CommandResult => ({ stdout, stderr, code });
 
-export function networkTools(host: NetHost, pod: Stored<K8s<Pod>>, behaviour: string): ExternalCommand {
+export function networkTools(host: NetHost, pod: Stored<K8s<Pod>>, behaviour: string, image = ''): ExternalCommand {
   const ns = pod.metadata.namespace ?? 'default';
   const clientIP = pod.status?.podIP ?? '';
   return (argv) => {
@@ -42,7 +54,7 @@ export function networkTools(host: NetHost, pod: Stored<K8s<Pod>>, behaviour: st
       case 'wget':
         return wget(host, pod, ns, clientIP, args);
       case 'nslookup':
-        return nslookup(host, ns, args);
+        return isOldBusyboxNslookup(image) ? oldNslookup(host, ns, args) : nslookup(host, ns, args);
       case 'getent':
         return getent(host, ns, args);
       case 'dig':
@@ -90,7 +102,7 @@ function curl(host: NetHost, pod: Stored<K8s<Pod>>, ns: string, clientIP: string
     }
   }
   if (failFlag && r.res.status >= 400) return err(22, `The requested URL returned error: ${r.res.status}`);
-  if (head) return ok(`HTTP/1.1 ${r.res.status} ${r.res.status === 200 ? 'OK' : 'Not Found'}\r\nServer: nginx/1.29.3\r\nContent-Type: text/html\r\nContent-Length: ${r.res.body.length}\r\n\r\n`);
+  if (head) return ok(`${statusLine(r.res.status)}\r\nServer: nginx/1.29.3\r\nContent-Type: text/html\r\nContent-Length: ${r.res.body.length}\r\n\r\n`);
   return ok(r.res.body);
 }
 
@@ -116,7 +128,7 @@ function wget(host: NetHost, pod: Stored<K8s<Pod>>, ns: string, clientIP: string
     }
   }
   const connecting = quiet ? '' : `Connecting to ${r.host}${/^\d/.test(r.host) ? ':' + r.port : ` (${r.ip}:${r.port})`}\n`;
-  if (r.res.status >= 400) return fail(`${connecting}wget: server returned error: HTTP/1.1 ${r.res.status} Not Found\n`, 1);
+  if (r.res.status >= 400) return fail(`${connecting}wget: server returned error: ${statusLine(r.res.status)}\n`, 1);
   if (spider) return { stdout: '', stderr: quiet ? '' : `${connecting}remote file exists\n`, code: 0 };
   if (toStdout) {
     const progress = quiet ? '' : `${connecting}writing to stdout\n-                    100% |********************************|   ${r.res.body.length}  0:00:00 ETA\nwritten to stdout\n`;
@@ -148,6 +160,31 @@ function nslookup(host: NetHost, ns: string, args: string[]): CommandResult {
     tried.push(candidate);
   }
   return fail('', 1, `${header}${tried.map((t) => `** server can't find ${t}: NXDOMAIN\n\n`).join('')}`);
+}
+
+/** BusyBox 1.28's nslookup: `Address 1: <ip> <name>` lines, reverse names included. */
+function oldNslookup(host: NetHost, ns: string, args: string[]): CommandResult {
+  const name = args.find((a) => !a.startsWith('-'));
+  if (!name) return fail('BusyBox v1.28.4 (2018-05-22 17:00:17 UTC) multi-call binary.\n\nUsage: nslookup [HOST] [SERVER]\n', 1);
+  const header = `Server:    ${DNS_SERVER}\nAddress 1: ${DNS_SERVER} kube-dns.kube-system.svc.cluster.local\n\n`;
+  const answer = resolveName(host.api, name, ns);
+  if (!answer) return fail(`nslookup: can't resolve '${name}'\n`, 1, header);
+  const lines = answer.ips.map((ip, i) => {
+    const ptr = headlessPtr(host, ip, answer.name) ?? ptrName(host, ip);
+    return `Address ${i + 1}: ${ip}${ptr ? ` ${ptr}` : ''}`;
+  });
+  return ok(`${header}Name:      ${name}\n${lines.join('\n')}\n`);
+}
+
+/** For a pod answering for a headless service, its name in that service's domain. */
+function headlessPtr(host: NetHost, ip: string, fqdn: string): string | undefined {
+  const pod = host.api.list('Pod').find((p) => p.status?.podIP === ip && !p.spec?.hostNetwork);
+  if (!pod) return undefined;
+  const parts = fqdn.split('.');
+  const svcDomain = parts.length >= 5 && parts[parts.length - 3] === 'svc' ? parts.slice(-5).join('.') : undefined;
+  if (!svcDomain) return undefined;
+  const hostname = pod.spec?.hostname && pod.spec?.subdomain && svcDomain.startsWith(`${pod.spec.subdomain}.`) ? pod.spec.hostname : ip.replace(/\./g, '-');
+  return `${hostname}.${svcDomain}`;
 }
 
 function ptrName(host: NetHost, ip: string): string | undefined {

@@ -42,6 +42,15 @@ const NOT_FOUND = `<html>
 </html>
 `;
 
+const FORBIDDEN = `<html>
+<head><title>403 Forbidden</title></head>
+<body>
+<center><h1>403 Forbidden</h1></center>
+<hr><center>nginx/${NGINX_VERSION}</center>
+</body>
+</html>
+`;
+
 const ENTRYPOINT_LINES = [
   '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration',
   '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/',
@@ -58,8 +67,12 @@ export const HTML_ROOT = '/usr/share/nginx/html';
 
 export const nginx: ImageBehaviour = {
   name: 'nginx',
-  repositories: ['library/nginx', 'nginxinc/nginx-unprivileged'],
-  hasTag: (tag) => /^(latest|stable|mainline|alpine|alpine-slim|perl|bookworm|trixie|stable-alpine|mainline-alpine)$/.test(tag) || /^1\.(1[4-9]|2\d)(\.\d{1,2})?(-(alpine|perl|bookworm|alpine-slim|trixie))?$/.test(tag),
+  // registry.k8s.io/nginx-slim is the image of the StatefulSet tutorial (tags 0.8 … 0.27).
+  repositories: ['library/nginx', 'nginxinc/nginx-unprivileged', 'registry.k8s.io/nginx-slim', 'k8s.gcr.io/nginx-slim'],
+  hasTag: (tag) =>
+    /^(latest|stable|mainline|alpine|alpine-slim|perl|bookworm|trixie|stable-alpine|mainline-alpine)$/.test(tag) ||
+    /^1\.(1[4-9]|2\d)(\.\d{1,2})?(-(alpine|perl|bookworm|alpine-slim|trixie))?$/.test(tag) ||
+    /^0\.([89]|1\d|2[0-7])$/.test(tag),
   sizeBytes: 59_774_427,
   entrypoint: ['/docker-entrypoint.sh'],
   cmd: ['nginx', '-g', 'daemon off;'],
@@ -85,9 +98,12 @@ export const nginx: ImageBehaviour = {
     ports: [80],
     handle(path: string, ctx: ProcessContext) {
       const clean = path.split('?')[0] || '/';
-      const file = clean.endsWith('/') ? `${HTML_ROOT}${clean}index.html` : `${HTML_ROOT}${clean}`;
-      const body = ctx.readFile(file) ?? (clean === '/' || clean === '/index.html' ? NGINX_INDEX : undefined);
-      return body === undefined ? { status: 404, body: NOT_FOUND } : { status: 200, body };
+      const isDir = clean.endsWith('/');
+      const body = ctx.readFile(isDir ? `${HTML_ROOT}${clean}index.html` : `${HTML_ROOT}${clean}`);
+      if (body !== undefined) return { status: 200, body };
+      // A directory without an index (an empty volume mounted over the html root) is forbidden.
+      if (isDir && ctx.listDir(`${HTML_ROOT}${clean}`.replace(/\/$/, '')) !== undefined) return { status: 403, body: FORBIDDEN };
+      return { status: 404, body: NOT_FOUND };
     },
   },
   tcpPorts: [80],
