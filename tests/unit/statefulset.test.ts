@@ -98,6 +98,7 @@ describe('StatefulSet controller', () => {
     ]);
     const revs = cluster.api.list('ControllerRevision', { namespace: 'default' });
     expect(revs.map((r) => [r.metadata.name, r.revision])).toEqual([[set.status.updateRevision, 1]]);
+    expect(revs[0]!.metadata.labels).toEqual({ app: 'quiz', 'controller.kubernetes.io/hash': set.status.updateRevision.slice('quiz-'.length) });
     expect(cluster.failures).toEqual([]);
   });
 

@@ -66,7 +66,7 @@ export function resolveRevisions(ctx: ControllerContext, set: StoredSet): Revisi
   } else if (equal.length > 0) {
     update = renumberRevision(ctx.api, equal[equal.length - 1]!, candidate.revision);
   } else {
-    const made = createRevision(ctx.api, set, candidate, collisionCount);
+    const made = createRevision(ctx.api, set, candidate, collisionCount, 'controller.kubernetes.io/hash');
     update = made.revision;
     collisionCount = made.collisionCount;
   }
