@@ -46,6 +46,9 @@ describe('DaemonSet controller', () => {
     cluster.api.create(ds());
     drive(cluster, { until: settled(cluster, 3) });
     expect(nodesOf(cluster)).toEqual(['node01', 'node02', 'node03']);
+    expect(cluster.explanations.list({ name: 'fluentd' }).map((e) => e.message)).toContain(
+      'no daemon pod on controlplane: the node does not fit (nodeSelector, affinity or untolerated taints)',
+    );
     const pod = daemonPods(cluster, 'kube-system', 'fluentd')[0]!;
     expect(pod.metadata.name).toMatch(/^fluentd-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
     expect(pod.metadata.labels!['pod-template-generation']).toBe('1');

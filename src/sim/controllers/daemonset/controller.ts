@@ -81,6 +81,7 @@ export class DaemonSetController implements Controller {
     if (!ds.metadata.deletionTimestamp) {
       const toCreate: string[] = [];
       const toDelete: StoredPod[] = [];
+      const unfit: string[] = [];
       const surge = (ds.spec?.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate' && String(ds.spec?.updateStrategy?.rollingUpdate?.maxSurge ?? 0) !== '0';
       for (const node of nodes) {
         const nodeName = node.metadata.name!;
@@ -113,9 +114,10 @@ export class DaemonSetController implements Controller {
           say(`deleting daemon pods on ${nodeName}: the node no longer fits (nodeSelector, affinity or taints)`);
           toDelete.push(...live);
         } else if (!place.shouldRun) {
-          say(`no daemon pod on ${nodeName}: the node does not fit (nodeSelector, affinity or untolerated taints)`);
+          unfit.push(nodeName);
         }
       }
+      if (unfit.length) say(`no daemon pod on ${unfit.join(', ')}: the node${unfit.length > 1 ? 's do' : ' does'} not fit (nodeSelector, affinity or untolerated taints)`);
       for (const [node, list] of nodeToPods) {
         if (!nodeNames.has(node)) toDelete.push(...list.filter((p) => !isPodTerminating(p)));
       }
