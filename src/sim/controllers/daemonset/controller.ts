@@ -113,9 +113,8 @@ export class DaemonSetController implements Controller {
         } else if (live.length > 0) {
           say(`deleting daemon pods on ${nodeName}: the node no longer fits (nodeSelector, affinity or taints)`);
           toDelete.push(...live);
-        } else if (!place.shouldRun) {
-          unfit.push(nodeName);
         }
+        if (!place.shouldRun && live.length === 0) unfit.push(nodeName);
       }
       if (unfit.length) say(`no daemon pod on ${unfit.join(', ')}: the node${unfit.length > 1 ? 's do' : ' does'} not fit (nodeSelector, affinity or untolerated taints)`);
       for (const [node, list] of nodeToPods) {
