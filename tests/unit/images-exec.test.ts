@@ -227,3 +227,14 @@ describe('images: the StatefulSet tutorial flow', () => {
     expect(none.stderr).toBe("nslookup: can't resolve 'web-9.nginx'\n");
   });
 });
+
+describe('images: shells', () => {
+  it('pause has no shell; other unknown images have bash', () => {
+    const c = createCluster({ seed: 8 });
+    const pause = run(c, 'pause', [{ name: 'p', image: 'registry.k8s.io/pause:3.10' }]);
+    const app = run(c, 'app', [{ name: 'a', image: 'ghcr.io/acme/shop:1.4' }]);
+    expect(execInContainer(c, pause(), undefined, ['sh', '-c', 'true']).stderr).toContain('exec: "sh": executable file not found in $PATH');
+    expect(execInContainer(c, app(), undefined, ['bash', '-c', 'echo $HOSTNAME']).stdout).toBe('app\n');
+    expect(readLogs(c, app(), undefined)).toBe('starting /app/server\n');
+  });
+});

@@ -21,6 +21,7 @@ const TOOLS: Record<string, string[]> = {
   postgres: ['getent'],
   mongo: ['getent'],
   generic: ['curl', 'wget', 'nslookup', 'dig', 'getent'],
+  distroless: [],
 };
 
 export function hasTool(behaviour: string, tool: string): boolean {

@@ -7,7 +7,7 @@ import type { Runtime } from '../runtime.ts';
 import type { ImageBehaviour } from './behaviour.ts';
 import { fullName, isWellFormed, parseImageRef, shortName, type ImageRef } from './reference.ts';
 import { nginx } from './behaviours/nginx.ts';
-import { generic } from './behaviours/generic.ts';
+import { distroless, generic } from './behaviours/generic.ts';
 import { alpine, busybox, debian, ubuntu } from './behaviours/shell-image.ts';
 import { perl } from './behaviours/perl.ts';
 import { mongo } from './behaviours/mongo.ts';
@@ -22,7 +22,7 @@ declare module '../runtime.ts' {
   }
 }
 
-const BEHAVIOURS: readonly ImageBehaviour[] = [nginx, busybox, alpine, ubuntu, debian, perl, mongo, mysql, postgres, redis];
+const BEHAVIOURS: readonly ImageBehaviour[] = [nginx, distroless, busybox, alpine, ubuntu, debian, perl, mongo, mysql, postgres, redis];
 
 export type Resolution =
   | { ok: true; ref: ImageRef; behaviour: ImageBehaviour }
@@ -88,6 +88,7 @@ export function resolveImage(image: string, runtime?: Runtime): Resolution {
     if (!ref.digest && !known.hasTag(ref.tag)) return { ok: false, ref, reason: 'ErrImagePull', message: notFoundTag(ref) };
     return { ok: true, ref, behaviour: known };
   }
+  if (ref.registry === 'gcr.io' && ref.repository.startsWith('distroless/')) return { ok: true, ref, behaviour: distroless };
   if (ref.registry === 'docker.io' && isLikelyTypo(shortName(ref))) {
     return { ok: false, ref, reason: 'ErrImagePull', message: notFoundRepo(ref) };
   }
