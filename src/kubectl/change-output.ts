@@ -3,7 +3,7 @@
  * ` (dry run)` / ` (server dry run)`, or the object itself with `-o yaml|json|name`
  * (kubectl's PrintFlags.ToPrinter(operation) with the NamePrinter by default).
  */
-import { resourceForKind, type ResourceType } from '../sim/apiserver/resources.ts';
+import type { ResourceType } from '../sim/apiserver/resources.ts';
 import type { KubeObject } from '../sim/apiserver/types.ts';
 import type { Invocation } from './command.ts';
 import { KubectlError } from './errors.ts';
@@ -11,6 +11,7 @@ import type { FlagSpec } from './flags.ts';
 import { str } from './flags.ts';
 import { toJson } from './format/json.ts';
 import { toYaml } from './format/yaml.ts';
+import { kindPrefix } from './output.ts';
 
 export type DryRun = 'none' | 'client' | 'server';
 
@@ -38,14 +39,12 @@ export function dryRunOf(inv: Invocation): DryRun {
 
 /** `statefulset.apps`, `pod`: the type prefix of name output. */
 export function typePrefix(t: ResourceType): string {
-  return t.group ? `${t.kind.toLowerCase()}.${t.group}` : t.kind.toLowerCase();
+  return kindPrefix(t.kind);
 }
 
 /** `statefulset.apps/web`. */
 export function nameRef(obj: Pick<KubeObject, 'kind' | 'metadata'>): string {
-  const t = resourceForKind(obj.kind);
-  const prefix = t ? typePrefix(t) : obj.kind.toLowerCase();
-  return `${prefix}/${obj.metadata.name}`;
+  return `${kindPrefix(obj.kind)}/${obj.metadata.name}`;
 }
 
 function dryRunSuffix(dryRun: DryRun): string {
