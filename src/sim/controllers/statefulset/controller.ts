@@ -38,7 +38,8 @@ export class StatefulSetController implements Controller {
       const key = `${obj.metadata.namespace}/${ref.name}`;
       // Large sets batch their pods' changes (at most one sync per half second), as a busy
       // controller's work queue would.
-      if (obj.kind === 'Pod' && this.pods.count(ref.uid) > LARGE_SET) this.ctx.enqueueAfter(key, COALESCE_MS);
+      const large = () => this.pods.count(ref.uid) > LARGE_SET || (this.ctx.api.tryGet('StatefulSet', obj.metadata.namespace, ref.name)?.spec?.replicas ?? 0) > LARGE_SET;
+      if (obj.kind === 'Pod' && large()) this.ctx.enqueueAfter(key, COALESCE_MS);
       else this.ctx.enqueue(key);
       return;
     }
