@@ -400,7 +400,10 @@ const mountWait: Stage = {
     const first = ctx.record.mountEventAt === undefined;
     ctx.record.mountEventAt = ctx.now;
     const w = ctx.volumeWait!;
-    const events: StageEvent[] = [{ type: 'Warning', reason: w.reason, message: w.message }];
+    // A specific failure (a missing ConfigMap, a failed type check) is reported as it happens;
+    // waiting for a volume to be bound or attached only when the two-minute wait times out.
+    const events: StageEvent[] = [];
+    if (!first || w.message !== w.timeoutMessage) events.push({ type: 'Warning', reason: w.reason, message: w.message });
     // The volume manager gives up waiting every two minutes and says so.
     if (!first && w.timeoutMessage !== w.message) events.push({ type: 'Warning', reason: w.reason, message: w.timeoutMessage });
     return { events, explain: `waiting for volumes: ${w.message}` };
@@ -571,6 +574,7 @@ interface DueExit {
   slot: Slot;
   at: number;
   code: number;
+  reason?: string;
 }
 
 function nextExit(pod: Pod, ctx: StageContext): DueExit | undefined {
@@ -578,7 +582,7 @@ function nextExit(pod: Pod, ctx: StageContext): DueExit | undefined {
   for (const s of runningSlots(pod)) {
     const proc = findProcess(ctx.runtime, pod.metadata!.uid!, s.container.name);
     const exit = proc && proc.finishedAt === undefined ? plannedExit(proc) : undefined;
-    if (exit && (!best || exit.at < best.at)) best = { slot: s, at: exit.at, code: exit.code };
+    if (exit && (!best || exit.at < best.at)) best = { slot: s, ...exit };
   }
   return best;
 }
@@ -591,8 +595,8 @@ const exit: Stage = {
   delay: () => 0,
   next(pod, ctx) {
     const e = nextExit(pod, ctx)!;
-    terminateContainer(pod, e.slot, ctx, e.code, e.at);
-    return { events: [], explain: `container ${e.slot.container.name} exited with code ${e.code}` };
+    terminateContainer(pod, e.slot, ctx, e.code, e.at, e.reason);
+    return { events: [], explain: `container ${e.slot.container.name} exited with code ${e.code}${e.reason ? ` (${e.reason})` : ''}` };
   },
 };
 
