@@ -328,3 +328,12 @@ describe('real time', () => {
     }
   });
 });
+
+describe('extra commands', () => {
+  it('registers the commands given in the options', async () => {
+    const { defineCommand } = await import('just-bash');
+    const lab = defineCommand('lab', async (args) => ({ stdout: `lab ${args.join(' ')}\n`, stderr: '', exitCode: 0 }));
+    const s = createSession({ commands: [lab] });
+    expect((await run(s, 'lab check t1 | tr a-z A-Z')).out).toBe('LAB CHECK T1\n');
+  });
+});
