@@ -128,3 +128,25 @@ describe('kubelet: init containers and probes', () => {
     expect(mine.every((t) => t.background)).toBe(true);
   });
 });
+
+describe('kubelet: memory limits', () => {
+  it('a container allocating more than its limit is OOMKilled and restarted', () => {
+    const c = createCluster({ seed: 6 });
+    const pod = make(c, 'memory-demo-2', {
+      containers: [
+        {
+          name: 'memory-demo-2-ctr',
+          image: 'polinux/stress',
+          resources: { requests: { memory: '50Mi' }, limits: { memory: '100Mi' } },
+          command: ['stress'],
+          args: ['--vm', '1', '--vm-bytes', '250M', '--vm-hang', '1'],
+        },
+      ],
+    });
+    c.advance(20_000);
+    const cs = pod().status.containerStatuses[0];
+    const last = cs.lastState.terminated ?? cs.state.terminated;
+    expect(last).toMatchObject({ exitCode: 137, reason: 'OOMKilled' });
+    expect(cs.restartCount).toBeGreaterThanOrEqual(1);
+  });
+});

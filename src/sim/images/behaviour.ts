@@ -17,8 +17,8 @@ export interface ProgramEvent {
 
 export interface ProgramRun {
   events: ProgramEvent[];
-  /** Set when the process ended at or before `until`. */
-  exit?: { at: number; code: number };
+  /** Set when the process ended at or before `until`; `reason` overrides Completed/Error (OOMKilled). */
+  exit?: { at: number; code: number; reason?: string };
 }
 
 /** What a process sees: its environment and a view of its files at start. */
@@ -31,6 +31,8 @@ export interface ProcessContext {
   listDir(path: string): string[] | undefined;
   /** The container keeps stdin open (`stdin: true`): a shell without a script waits on it. */
   interactive?: boolean;
+  /** The container's memory limit in bytes, if it has one (the cgroup's OOM line). */
+  memoryLimit?: number;
 }
 
 export interface HttpResponse {

@@ -22,6 +22,7 @@ const TOOLS: Record<string, string[]> = {
   mongo: ['getent'],
   generic: ['curl', 'wget', 'nslookup', 'dig', 'getent'],
   distroless: [],
+  stress: ['wget', 'nslookup'],
 };
 
 export function hasTool(behaviour: string, tool: string): boolean {

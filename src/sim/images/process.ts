@@ -12,6 +12,7 @@ import type { ContainerProcess, Runtime } from '../runtime.ts';
 import { containerArgv, type ImageBehaviour, type ProcessContext } from './behaviour.ts';
 import { behaviourNamed } from './registry.ts';
 import { containerFs, type ContainerFs } from './container-fs.ts';
+import { intValue } from '../scheduler/quantity.ts';
 
 /** How far ahead the kubelet looks for a process's exit when it starts. */
 export const EXIT_HORIZON_MS = 7 * 24 * 3600_000;
@@ -28,9 +29,11 @@ interface ProcessProgress {
    */
   appliedUntil: number;
   interactive?: boolean;
+  memoryLimit?: number;
   /** When the process will exit on its own, if it will (ms after start). */
   exitAt?: number;
   exitCode?: number;
+  exitReason?: string;
 }
 
 function progress(proc: ContainerProcess): ProcessProgress {
@@ -143,6 +146,7 @@ export function processContext(proc: ContainerProcess, fs: ContainerFs): Process
     readFile: (p) => fs.read(p),
     listDir: (p) => fs.list(p),
     interactive: progress(proc).interactive,
+    ...(progress(proc).memoryLimit !== undefined ? { memoryLimit: progress(proc).memoryLimit } : {}),
   };
 }
 
@@ -176,7 +180,7 @@ export function startProcess(o: StartOptions): ContainerProcess {
     image: o.image,
     behaviour: o.behaviour.name,
     startedAt: o.now,
-    state: { argv, appliedUntil: -1, interactive: Boolean(o.container.stdin) } satisfies ProcessProgress as unknown as Record<string, unknown>,
+    state: { argv, appliedUntil: -1, interactive: Boolean(o.container.stdin), ...memoryLimitOf(o.container) } satisfies ProcessProgress as unknown as Record<string, unknown>,
     logs: [],
     files: {},
     env: containerEnv(o.api, o.pod, o.container),
@@ -188,14 +192,21 @@ export function startProcess(o: StartOptions): ContainerProcess {
   if (run.exit) {
     progress(proc).exitAt = run.exit.at;
     progress(proc).exitCode = run.exit.code;
+    if (run.exit.reason) progress(proc).exitReason = run.exit.reason;
   }
   return proc;
 }
 
-/** When the process exits on its own: `{ at (virtual ms), code }`, or undefined. */
-export function plannedExit(proc: ContainerProcess): { at: number; code: number } | undefined {
+/** When the process exits on its own: `{ at (virtual ms), code, reason? }`, or undefined. */
+export function plannedExit(proc: ContainerProcess): { at: number; code: number; reason?: string } | undefined {
   const p = progress(proc);
-  return p.exitAt === undefined ? undefined : { at: proc.startedAt + p.exitAt, code: p.exitCode ?? 0 };
+  if (p.exitAt === undefined) return undefined;
+  return { at: proc.startedAt + p.exitAt, code: p.exitCode ?? 0, ...(p.exitReason ? { reason: p.exitReason } : {}) };
+}
+
+function memoryLimitOf(c: Container): { memoryLimit?: number } {
+  const q = c.resources?.limits?.memory;
+  return q === undefined ? {} : { memoryLimit: intValue(q) };
 }
 
 /** Applies the process's output and file writes up to `now` (or its end). */
@@ -265,4 +276,5 @@ export function markExit(proc: ContainerProcess, at: number, code: number): void
   const p = progress(proc);
   p.exitAt = Math.max(0, at - proc.startedAt);
   p.exitCode = code;
+  delete p.exitReason;
 }

@@ -14,6 +14,7 @@ import { mongo } from './behaviours/mongo.ts';
 import { mysql } from './behaviours/mysql.ts';
 import { postgres } from './behaviours/postgres.ts';
 import { redis } from './behaviours/redis.ts';
+import { stress } from './behaviours/stress.ts';
 
 declare module '../runtime.ts' {
   interface RuntimeState {
@@ -22,7 +23,7 @@ declare module '../runtime.ts' {
   }
 }
 
-const BEHAVIOURS: readonly ImageBehaviour[] = [nginx, distroless, busybox, alpine, ubuntu, debian, perl, mongo, mysql, postgres, redis];
+const BEHAVIOURS: readonly ImageBehaviour[] = [nginx, distroless, busybox, alpine, ubuntu, debian, perl, mongo, mysql, postgres, redis, stress];
 
 export type Resolution =
   | { ok: true; ref: ImageRef; behaviour: ImageBehaviour }
