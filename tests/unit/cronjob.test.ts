@@ -133,4 +133,25 @@ describe('CronJob controller', () => {
     expect(jobs(c)).toEqual([]);
     expect(c.api.list('Event').some((e) => e.reason === 'MissSchedule' || e.reason === 'SuccessfulCreate')).toBe(false);
   });
+
+  it('notes a job made from it by hand without adopting it into status.active', () => {
+    const c = createCluster({ seed: 9 });
+    const cj = c.api.create(hello({}, '0 0 1 1 *'));
+    c.api.create({
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: {
+        name: 'manual-run',
+        namespace: 'default',
+        annotations: { 'cronjob.kubernetes.io/instantiate': 'manual' },
+        ownerReferences: [{ apiVersion: 'batch/v1', kind: 'CronJob', name: 'hello', uid: cj.metadata.uid!, controller: true }],
+      },
+      spec: structuredClone(cj.spec.jobTemplate.spec),
+    });
+    c.settle();
+    expect(c.api.get('CronJob', 'default', 'hello').status?.active).toBeUndefined();
+    expect(c.api.list('Event').filter((e) => e.reason === 'UnexpectedJob').map((e) => e.message)).toEqual([
+      'Saw a job that the controller did not create or forgot: manual-run',
+    ]);
+  });
 });

@@ -88,7 +88,10 @@ export class CronJobController implements Controller {
     for (const j of jobs) {
       const done = finishedType(j);
       const listed = (status.active ?? []).some((r: ObjectReference) => r.uid === j.metadata.uid);
-      if (!done && !listed && !active.some((r) => r.uid === j.metadata.uid)) active.push(jobRef(j));
+      if (!done && !listed) {
+        // A job it did not create (e.g. `kubectl create job --from=cronjob/…`) is noted, not adopted into status.active.
+        ctx.events.warning(cj, 'UnexpectedJob', `Saw a job that the controller did not create or forgot: ${j.metadata.name}`, SOURCE);
+      }
       if (done && listed) {
         ctx.events.normal(cj, 'SawCompletedJob', `Saw completed job: ${j.metadata.name}, condition: ${done}`, SOURCE);
         if (done === 'Complete' && j.status?.completionTime) {
