@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { applyJsonPatch, JsonPatchError } from '../../src/kubectl/patch/json-patch.ts';
 import { jsonMergePatch } from '../../src/kubectl/patch/json-merge.ts';
-import { strategicMergePatch, threeWayMerge } from '../../src/kubectl/patch/strategic.ts';
+import { strategicMergePatch, threeWayMerge, threeWayPatch } from '../../src/kubectl/patch/strategic.ts';
 
 const pod = () => ({
   apiVersion: 'v1',
@@ -83,6 +83,19 @@ describe('three-way merge (kubectl apply)', () => {
     const live = { spec: { ports: [{ port: 80, protocol: 'TCP' }, { port: 81, protocol: 'TCP' }, { port: 9090, protocol: 'TCP' }] } };
     const desired = { spec: { ports: [{ port: 80 }] } };
     expect(threeWayMerge(live, last, desired, 'Service')).toEqual({ spec: { ports: [{ port: 80, protocol: 'TCP' }, { port: 9090, protocol: 'TCP' }] } });
+  });
+});
+
+describe('three-way patch (what apply sends)', () => {
+  test('changed fields, deletions, and $setElementOrder for merge-keyed lists', () => {
+    const original = { spec: { ports: [{ port: 80 }, { port: 81 }] }, metadata: { labels: { a: '1', gone: 'x' } } };
+    const current = { spec: { ports: [{ port: 80, protocol: 'TCP' }, { port: 81, protocol: 'TCP' }], type: 'ClusterIP' }, metadata: { labels: { a: '1', gone: 'x' } } };
+    const modified = { spec: { ports: [{ port: 80, name: 'http' }] }, metadata: { labels: { a: '1' } } };
+    expect(threeWayPatch(original, modified, current, 'Service')).toEqual({
+      spec: { '$setElementOrder/ports': [{ port: 80 }], ports: [{ name: 'http', port: 80 }, { $patch: 'delete', port: 81 }] },
+      metadata: { labels: { gone: null } },
+    });
+    expect(threeWayPatch(modified, modified, { ...current, spec: { ports: [{ port: 80, name: 'http' }] }, metadata: { labels: { a: '1' } } }, 'Service')).toBeUndefined();
   });
 });
 

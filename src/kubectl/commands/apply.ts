@@ -5,15 +5,16 @@
  * removed from the object (staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go, patcher.go).
  * Every manifest is read before anything is applied.
  */
-import { isNotFound } from '../../sim/apiserver/errors.ts';
-import type { KubeObject } from '../../sim/apiserver/types.ts';
+import { ApiError, isNotFound } from '../../sim/apiserver/errors.ts';
+import type { ResourceType } from '../../sim/apiserver/resources.ts';
+import type { KubeObject, Stored } from '../../sim/apiserver/types.ts';
 import { checkOutputFormat, dryRunOf, DRY_RUN_FLAG, OUTPUT_FLAG, reportChange } from '../change-output.ts';
 import type { KubectlCommand } from '../command.ts';
 import { KubectlError, withSource } from '../errors.ts';
 import { fileFlags } from '../file-flags.ts';
 import { bool, strings } from '../flags.ts';
 import { readAllManifests, type ManifestObject } from '../manifest/read.ts';
-import { threeWayMerge } from '../patch/strategic.ts';
+import { threeWayMerge, threeWayPatch } from '../patch/strategic.ts';
 import { aggregate, serverDecode, validationOf, VALIDATE_FLAG } from '../submit.ts';
 import { compareGo } from '../format/json.ts';
 import type { Invocation } from '../command.ts';
@@ -87,8 +88,9 @@ function applyOne(inv: Invocation, item: ManifestObject, dryRun: DryRun, validat
   } catch {
     lastApplied = {};
   }
+  const sent = withLastApplied(manifest, manifest);
   try {
-    const desired = serverDecode(inv, withLastApplied(manifest, manifest), validation);
+    const desired = serverDecode(inv, sent, validation);
     const merged = threeWayMerge(live, lastApplied, desired, type.kind) as KubeObject;
     if (sameJson(merged, live)) {
       reportChange(inv, live as KubeObject, 'unchanged', dryRun, count);
@@ -102,8 +104,26 @@ function applyOne(inv: Invocation, item: ManifestObject, dryRun: DryRun, validat
     const updated = inv.cluster.api.update(merged, { dryRun: dryRun === 'server' });
     reportChange(inv, updated as KubeObject, updated === live ? 'unchanged' : 'configured', dryRun, count);
   } catch (e) {
-    throw withSource(e, 'patching', item.source);
+    throw patchError(e, type, live, lastApplied, sent, item.source);
   }
+}
+
+/**
+ * An API error on the patch path, worded as apply's patcher wraps it:
+ * `error when applying patch:\n<patch>\nto:\n<resource>\nfor: "<file>": error when patching …`
+ * (Invalid errors keep their own `The X "y" is invalid` form).
+ */
+function patchError(e: unknown, type: ResourceType, live: Stored<KubeObject>, lastApplied: unknown, sent: KubeObject, source: string): unknown {
+  if (!(e instanceof ApiError) || e.reason === 'Invalid') return e;
+  const patch = threeWayPatch(lastApplied, sent, live, type.kind) ?? {};
+  const gv = type.group ? `${type.group}/${type.version}` : type.version;
+  const ns = live.metadata.namespace ?? '';
+  const message =
+    `error when applying patch:\n${goJson(patch)}\nto:\n` +
+    `Resource: "${gv}, Resource=${type.plural}", GroupVersionKind: "${gv}, Kind=${type.kind}"\n` +
+    `Name: "${live.metadata.name}", Namespace: "${ns}"\n` +
+    `for: "${source}": error when patching "${source}": ${e.message}`;
+  return new ApiError(e.reason, e.code, message, e.details);
 }
 
 export const apply: KubectlCommand = {

@@ -181,3 +181,64 @@ function threeWayList(live: Json, last: Json, desired: Json[], strategy: ListStr
   }
   return out;
 }
+
+function deepEqual(a: Json, b: Json): boolean {
+  return JSON.stringify(a) === JSON.stringify(b) || canonicalJson(a) === canonicalJson(b);
+}
+
+function canonicalJson(v: Json): string {
+  if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`;
+  if (isObject(v)) return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(v[k])}`).join(',')}}`;
+  return JSON.stringify(v) ?? 'null';
+}
+
+/**
+ * The patch `kubectl apply` sends (strategicpatch.CreateThreeWayMergePatch): what `modified`
+ * changes relative to `current`, plus deletions of what `original` (the last applied
+ * configuration) had and `modified` dropped. Merge-keyed lists carry `$setElementOrder`.
+ * Returns undefined when nothing changes.
+ */
+export function threeWayPatch(original: Json, modified: Json, current: Json, structName: string | undefined): JsonObject | undefined {
+  const orig = isObject(original) ? original : {};
+  const mod = isObject(modified) ? modified : {};
+  const cur = isObject(current) ? current : {};
+  const out: JsonObject = {};
+  for (const [k, v] of Object.entries(mod)) {
+    const c = cur[k];
+    if (deepEqual(v, c)) continue;
+    const sub = isMapField(structName, k) ? undefined : childStruct(structName, k);
+    if (isObject(v) && isObject(c)) {
+      const p = threeWayPatch(orig[k], v, c, sub);
+      if (p) out[k] = p;
+      continue;
+    }
+    const strategy = listStrategy(structName, k);
+    if (Array.isArray(v) && strategy?.mergeKey && v.every(isObject)) {
+      const key = strategy.mergeKey;
+      const curList = Array.isArray(c) ? c : [];
+      const origList = Array.isArray(orig[k]) ? (orig[k] as Json[]) : [];
+      const items: Json[] = [];
+      for (const item of v as JsonObject[]) {
+        const match = curList.find((x) => isObject(x) && x[key] === item[key]);
+        if (!match) {
+          items.push(item);
+          continue;
+        }
+        const p = threeWayPatch(origList.find((x) => isObject(x) && x[key] === item[key]), item, match, sub);
+        if (p) items.push({ ...p, [key]: item[key] });
+      }
+      for (const o of origList) {
+        if (isObject(o) && !(v as JsonObject[]).some((x) => x[key] === o[key])) items.push({ $patch: 'delete', [key]: o[key] });
+      }
+      out[`$setElementOrder/${k}`] = (v as JsonObject[]).map((x) => ({ [key]: x[key] }));
+      if (items.length) out[k] = items;
+      continue;
+    }
+    out[k] = v;
+  }
+  for (const k of Object.keys(orig)) {
+    if (!(k in mod) && k in cur) out[k] = null;
+  }
+  const meaningful = Object.keys(out).some((k) => !k.startsWith('$setElementOrder/'));
+  return meaningful ? out : undefined;
+}

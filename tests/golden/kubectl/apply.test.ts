@@ -121,6 +121,22 @@ describe('kubectl apply', () => {
     expect((await h.run('apply')).err).toBe('error: must specify one of -f and -k\n');
   });
 
+  test('a strict decoding error on an existing object shows the patch, as apply does', async () => {
+    const h = makeHarness();
+    h.files.set('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: "1"\n');
+    await h.run('apply -f cm.yaml');
+    h.files.set('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cfg\ndata:\n  a: "2"\ndatta:\n  b: "3"\n');
+    const r = await h.run('apply -f cm.yaml');
+    expect(r.code).toBe(1);
+    expect(r.err).toBe(
+      'Error from server (BadRequest): error when applying patch:\n' +
+        '{"data":{"a":"2"},"datta":{"b":"3"},"metadata":{"annotations":{"kubectl.kubernetes.io/last-applied-configuration":"{\\"apiVersion\\":\\"v1\\",\\"data\\":{\\"a\\":\\"2\\"},\\"datta\\":{\\"b\\":\\"3\\"},\\"kind\\":\\"ConfigMap\\",\\"metadata\\":{\\"annotations\\":{},\\"name\\":\\"cfg\\",\\"namespace\\":\\"default\\"}}\\n"}}}\n' +
+        'to:\nResource: "v1, Resource=configmaps", GroupVersionKind: "v1, Kind=ConfigMap"\nName: "cfg", Namespace: "default"\n' +
+        'for: "cm.yaml": error when patching "cm.yaml": ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: unknown field "datta"\n',
+    );
+    expect(h.cluster.api.get('ConfigMap', 'default', 'cfg').data).toEqual({ a: '1' });
+  });
+
   test('directories, -R, Lists and JSON', async () => {
     const h = makeHarness();
     h.files.set('m/a.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n');
