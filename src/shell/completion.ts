@@ -27,7 +27,7 @@ const SHELL_BUILTINS = [
   'if', 'local', 'printf', 'pwd', 'read', 'readonly', 'return', 'set', 'shift', 'shopt', 'source', 'test',
   'true', 'type', 'unalias', 'unset', 'until', 'while',
 ];
-const SESSION_COMMANDS = ['kubectl', 'k', 'cluster', 'vim', 'vi', 'nano', 'sleep', 'history', 'clear', 'curl', 'wget'];
+const SESSION_COMMANDS = ['kubectl', 'k', 'cluster', 'vim', 'vi', 'nano', 'sleep', 'history', 'clear', 'curl', 'wget', 'watch', 'date'];
 
 /** Verbs whose first argument is a resource type (or TYPE/NAME). */
 const TYPED_VERBS = new Set([

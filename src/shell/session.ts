@@ -19,6 +19,7 @@ import { editorCommand } from './commands/editor.ts';
 import { clearCommand, historyCommand } from './commands/history.ts';
 import { kubectlCommand } from './commands/kubectl.ts';
 import { sleepCommand } from './commands/sleep.ts';
+import { watchCommand } from './commands/watch.ts';
 import { completeLine } from './completion.ts';
 import { learnerMessage } from './limits.ts';
 import type { Editor, EditorMode, ShellServices } from './services.ts';
@@ -296,6 +297,7 @@ class ShellSession implements Session, ShellServices {
       clearCommand(),
       curlCommand(this),
       dateCommand(this),
+      watchCommand(this),
       wgetCommand(this),
       defineCommand('complete', async () => ({ stdout: '', stderr: '', exitCode: 0 })),
     ];
@@ -317,9 +319,9 @@ class ShellSession implements Session, ShellServices {
     return map;
   }
 
-  /** True for `kubectl`, `k`, and aliases whose first word is one of them. */
+  /** True for `kubectl`, `k`, `watch`, and aliases whose first word is one of them: they stream. */
   private isKubectl(name: string, depth = 0): boolean {
-    if (name === 'kubectl' || name === 'k') return true;
+    if (name === 'kubectl' || name === 'k' || name === 'watch') return true;
     if (depth > 5) return false;
     const value = this.aliasMap().get(name);
     const first = value?.trim().split(/\s+/)[0];

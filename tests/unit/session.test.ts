@@ -337,3 +337,19 @@ describe('extra commands', () => {
     expect((await run(s, 'lab check t1 | tr a-z A-Z')).out).toBe('LAB CHECK T1\n');
   });
 });
+
+describe('watch', () => {
+  it('redraws the command every interval and stops headless once the cluster is quiet', async () => {
+    const s = fresh();
+    await run(s, 'kubectl create deployment web --image=nginx');
+    const t0 = s.current().clock.now();
+    const r = await run(s, 'watch -n 3 kubectl get deploy web --no-headers');
+    const frames = r.out.split('\x1b[H\x1b[2J\x1b[3J').slice(1);
+    expect(frames.length).toBeGreaterThanOrEqual(2);
+    expect(frames[0]).toMatch(/^Every 3\.0s: kubectl get deploy web --no-headers +controlplane: Mon Jan  5 \d\d:\d\d:\d\d 2026\n\nweb +0\/1/);
+    expect(frames[frames.length - 1]).toMatch(/\nweb +1\/1 +1 +1 /);
+    expect((s.current().clock.now() - t0) % 3000).toBe(0);
+    expect((await run(s, 'watch')).exit).toBe(1);
+    expect((await run(s, 'watch -n 0 date')).err).toBe("watch: failed to parse argument: '0'\n");
+  });
+});
