@@ -170,4 +170,19 @@ describe('DaemonSet controller', () => {
       { field: 'spec.selector', message: 'Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"name":"fluentd-v2"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable' },
     ]);
   });
+
+  it('OnDelete replaces a pod with the new template only when it is deleted', () => {
+    const cluster = createCluster({ seed: 3 });
+    cluster.api.create(ds({ updateStrategy: { type: 'OnDelete' } }));
+    drive(cluster, { until: settled(cluster, 3) });
+    cluster.api.mutate('DaemonSet', 'kube-system', 'fluentd', (d) => void (d.spec.template.spec.containers[0].image = 'fluentd:v2'));
+    cluster.advance(60_000);
+    expect(daemonPods(cluster, 'kube-system', 'fluentd').map((p) => p.spec.containers[0].image)).toEqual(['fluentd:v1', 'fluentd:v1', 'fluentd:v1']);
+    expect(cluster.api.get('DaemonSet', 'kube-system', 'fluentd').status.updatedNumberScheduled).toBeUndefined();
+    const victim = daemonPods(cluster, 'kube-system', 'fluentd')[0]!;
+    cluster.api.delete('Pod', 'kube-system', victim.metadata.name!);
+    drive(cluster, { until: () => cluster.api.get('DaemonSet', 'kube-system', 'fluentd').status.updatedNumberScheduled === 1 && cluster.api.get('DaemonSet', 'kube-system', 'fluentd').status.numberReady === 3 });
+    const images = daemonPods(cluster, 'kube-system', 'fluentd').filter((p) => !p.metadata.deletionTimestamp).map((p) => p.spec.containers[0].image).sort();
+    expect(images).toEqual(['fluentd:v1', 'fluentd:v1', 'fluentd:v2']);
+  });
 });

@@ -283,4 +283,12 @@ describe('StatefulSet controller', () => {
     expect(cluster.clock.now() - readyAt).toBeGreaterThanOrEqual(19_000);
     expect(cluster.explanations.list({ name: 'quiz' }).map((e) => e.message)).toContain('waiting for quiz-0 to be available for minReadySeconds 20 (OrderedReady)');
   });
+
+  it('starts ordinals at spec.ordinals.start', () => {
+    const cluster = setup({ ordinals: { start: 5 }, replicas: 2 });
+    drive(cluster, { until: () => setPods(cluster, 'default', 'quiz').filter((p) => isRunningReady(p)).length === 2 });
+    expect(names(cluster)).toEqual(['quiz-5', 'quiz-6']);
+    expect(cluster.api.get('Pod', 'default', 'quiz-6').metadata.labels!['apps.kubernetes.io/pod-index']).toBe('6');
+    expect(cluster.api.tryGet('PersistentVolumeClaim', 'default', 'data-quiz-5')).toBeDefined();
+  });
 });
