@@ -42,7 +42,7 @@ function setAt(root: unknown, path: (string | number)[], value: unknown, extraKe
 const JS_FAILURE = /Cannot read prop|Cannot set prop|is not a function|is not iterable|is not defined|Maximum call stack|undefined is not|null is not|Unexpected token|\[object Object\]|RangeError|TypeError/;
 
 /** The shapes kubectl's stderr lines take. */
-const KUBECTL_LINE = /^(error: |Error from server|The [A-Za-z]+ "[^"]*" is invalid|Warning: |warning: |\* |  line |ensure CRDs|$)/;
+const KUBECTL_LINE = /^(error: |Error from server|The [A-Za-z]+ "[^"]*" is invalid|Warning: |warning: |\* |  line |ensure CRDs|\{|to:$|Resource: "|Name: "|for: "|$)/;
 
 function checkStderr(err: string): void {
   expect(err).not.toMatch(JS_FAILURE);
