@@ -21,6 +21,7 @@ import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { refOf, type K8s, type KubeObject, type Stored, type WatchEvent } from '../apiserver/types.ts';
 import { hashUnit } from '../random.ts';
 import { AD_CONTROLLER, OUT_OF_SERVICE_TAINT } from '../storage/constants.ts';
+import { claimNameOf } from '../storage/ephemeral.ts';
 import { sha256Hex } from '../storage/sha256.ts';
 import { storageOps } from '../storage/state.ts';
 import { isAttachable, isMultiAttachAllowed, uniqueVolumeName, type PV } from '../storage/volume-identity.ts';
@@ -75,7 +76,7 @@ interface Wanted {
 function claimKeysOf(pod: Stored): string[] {
   const out: string[] = [];
   for (const v of pod.spec?.volumes ?? []) {
-    const claim = v.persistentVolumeClaim?.claimName;
+    const claim = claimNameOf(pod.metadata.name ?? '', v);
     if (claim) out.push(`${pod.metadata.namespace}/${claim}`);
   }
   return out;

@@ -28,6 +28,7 @@ import { PvcProtectionController } from './pvc-protection.ts';
 import { PvProtectionController } from './pv-protection.ts';
 import { AttachDetachController } from './attach-detach.ts';
 import { VolumeExpandController } from './volume-expand.ts';
+import { EphemeralVolumeController } from './ephemeral-volume.ts';
 
 export function defaultControllers(): Controller[] {
   return [
@@ -47,6 +48,7 @@ export function defaultControllers(): Controller[] {
     new JobController(),
     new CronJobController(),
     new TtlAfterFinishedController(),
+    new EphemeralVolumeController(),
     new PersistentVolumeBinder(),
     new ExternalProvisioner(),
     new PvcProtectionController(),

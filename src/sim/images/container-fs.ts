@@ -9,6 +9,7 @@
  */
 import type { Container, PersistentVolume, Pod, Volume } from 'kubernetes-types/core/v1';
 import type { Store } from '../apiserver/store.ts';
+import { claimNameOf } from '../storage/ephemeral.ts';
 import { projectedFiles } from '../storage/projected-files.ts';
 import type { K8s, Stored } from '../apiserver/types.ts';
 import type { FileTree, Runtime } from '../runtime.ts';
@@ -50,8 +51,9 @@ export function volumeLocation(api: Store, pod: Stored<K8s<Pod>>, volume: Volume
   const node = pod.spec?.nodeName;
   if (volume.emptyDir) return { key: `emptydir/${pod.metadata.uid}/${volume.name}`, base: '' };
   if (volume.hostPath) return node ? { key: `node/${node}`, base: trimSlash(volume.hostPath.path) } : undefined;
-  if (volume.persistentVolumeClaim) {
-    const claim = api.tryGet('PersistentVolumeClaim', pod.metadata.namespace, volume.persistentVolumeClaim.claimName);
+  const claimName = claimNameOf(pod.metadata.name ?? '', volume);
+  if (claimName) {
+    const claim = api.tryGet('PersistentVolumeClaim', pod.metadata.namespace, claimName);
     const pvName: string | undefined = claim?.spec?.volumeName;
     const pv = pvName ? api.tryGet<K8s<PersistentVolume>>('PersistentVolume', undefined, pvName) : undefined;
     if (!pv) return undefined;

@@ -16,6 +16,7 @@ import type { Store } from '../apiserver/store.ts';
 import type { K8s, Stored } from '../apiserver/types.ts';
 import type { Runtime } from '../runtime.ts';
 import { parseQuantity } from '../apiserver/quantity.ts';
+import { claimNameOf } from '../storage/ephemeral.ts';
 import { isNodeAffinityMatch } from '../storage/pv-match.ts';
 import { hostPathCheck } from '../storage/host-path.ts';
 import { isAttachable, uniqueVolumeName, type PV } from '../storage/volume-identity.ts';
@@ -89,7 +90,7 @@ function volumeProblem(api: Store, pod: Stored<K8s<Pod>>, v: Volume, runtime: Ru
     const why = hostPathCheck(runtime, node, v.hostPath.path, v.hostPath.type ?? '');
     return why ? fail(why) : undefined;
   }
-  if (v.persistentVolumeClaim) return claimProblem(api, pod, v, runtime);
+  if (v.persistentVolumeClaim || v.ephemeral) return claimProblem(api, pod, v, runtime);
   return undefined;
 }
 
@@ -127,7 +128,7 @@ function secretProblem(
 
 function claimProblem(api: Store, pod: Stored<K8s<Pod>>, v: Volume, runtime: Runtime | undefined): Problem | undefined {
   const ns = pod.metadata.namespace;
-  const claimName = v.persistentVolumeClaim!.claimName;
+  const claimName = claimNameOf(pod.metadata.name!, v)!;
   // The desired-state populator cannot process the volume yet: it is not even waiting to attach.
   const unprocessed: Problem = { volume: v.name, unattached: false, unprocessed: true };
   const claim = api.tryGet('PersistentVolumeClaim', ns, claimName);
