@@ -159,7 +159,7 @@ function goValueOf(type: string, v: any, addr: Addr): string {
     case 'map':
       return v ? goStringMap(v) : 'map[string]string(nil)';
     case 'v1.Time':
-      return 'time.Date(1, time.January, 1, 0, 0, 0, 0, time.UTC)';
+      return 'v1.Time{Time:time.Date(1, time.January, 1, 0, 0, 0, 0, time.UTC)}';
     case 'core.ResourceList':
       return v && Object.keys(v).length
         ? `core.ResourceList{${Object.keys(v)
