@@ -50,4 +50,31 @@ describe('kubectl logs / exec', () => {
     );
     expect((await h.run('exec box')).err).toBe("error: you must specify at least one command for the container\nSee 'kubectl exec -h' for help and examples\n");
   });
+
+  test('the default container is announced when the pod has several', async () => {
+    const h = makeHarness();
+    h.files.set('two.yaml', `apiVersion: v1
+kind: Pod
+metadata:
+  name: two
+spec:
+  restartPolicy: Never
+  initContainers:
+  - name: setup
+    image: busybox
+    command: ["sh", "-c", "echo init"]
+  containers:
+  - name: main
+    image: busybox
+    command: ["sh", "-c", "echo main"]
+  - name: side
+    image: busybox
+    command: ["sh", "-c", "echo side"]
+`);
+    await h.run('apply -f two.yaml');
+    h.cluster.advance(60_000);
+    expect(await h.run('logs two')).toEqual({ out: 'main\n', err: 'Defaulted container "main" out of: main, side, setup (init)\n', code: 0 });
+    expect(await h.run('logs two -c side')).toEqual({ out: 'side\n', err: '', code: 0 });
+    expect((await h.run('logs two --all-containers')).out).toBe('init\nmain\nside\n');
+  });
 });
