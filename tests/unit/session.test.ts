@@ -304,6 +304,9 @@ describe('several clusters', () => {
     expect((await run(b, 'kubectl config get-contexts')).out).toBe((await run(a, 'kubectl config get-contexts')).out);
     expect((await run(b, 'kubectl get ns only-in-a -o name --context kubernetes-admin@kubernetes')).out).toBe('namespace/only-in-a\n');
     expect(b.clusters.map((c) => c.clock.now())).toEqual(a.clusters.map((c) => c.clock.now()));
+    const before = b.clusters.map((c) => c.clock.now());
+    await run(b, 'sleep 30');
+    expect(b.clusters.map((c, i) => c.clock.now() - before[i]!)).toEqual([30_000, 30_000]);
   });
 });
 

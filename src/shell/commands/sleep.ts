@@ -4,6 +4,7 @@
  */
 import { defineCommand, type Command } from 'just-bash';
 import type { ShellServices } from '../services.ts';
+import { virtualTime } from '../time.ts';
 
 const UNIT_MS: Record<string, number> = { '': 1000, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 
@@ -28,7 +29,14 @@ export function sleepCommand(s: ShellServices): Command {
       }
       total += ms;
     }
-    await s.time.sleep(s.current(), total, ctx.signal);
+    const current = s.current();
+    const before = current.clock.now();
+    await s.time.sleep(current, total, ctx.signal);
+    if (s.time === virtualTime) {
+      // Time passes everywhere: the other contexts' clusters move on by as much.
+      const passed = current.clock.now() - before;
+      for (const c of s.clusters) if (c !== current) c.advance(passed);
+    }
     if (ctx.signal?.aborted) return { stdout: '', stderr: '', exitCode: 130 };
     return { stdout: '', stderr: '', exitCode: 0 };
   });
