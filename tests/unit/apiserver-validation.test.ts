@@ -137,7 +137,8 @@ describe('pod defaults', () => {
 describe('pod updates', () => {
   it('allows image changes and forbids the rest, with a diff', () => {
     const c = createCluster({ seed: 43 });
-    c.api.create(pod({ containers: [{ name: 'web', image: 'nginx:1.27' }] }));
+    const created = c.api.create(pod({ containers: [{ name: 'web', image: 'nginx:1.27' }] }));
+    const volume = created.spec.volumes[0].name;
     c.api.mutate('Pod', 'default', 'p', (p) => {
       p.spec.containers[0].image = 'nginx:1.28';
     });
@@ -153,16 +154,23 @@ describe('pod updates', () => {
       [
         'Pod "p" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
         '  core.PodSpec{',
-        '  \t... // 1 identical field',
+        `  \tVolumes:        {{Name: "${volume}", Projected: {DefaultMode: 420, Sources: {{ServiceAccountToken: {ExpirationSeconds: 3607, Path: "token"}}, {ConfigMap: {Name: "kube-root-ca.crt", Items: {{Key: "ca.crt", Path: "ca.crt"}}}}, {DownwardAPI: {Items: {{Path: "namespace", FieldRef: {APIVersion: "v1", FieldPath: "metadata.namespace"}}}}}}}}},`,
+        '  \tInitContainers: nil,',
         '  \tContainers: []core.Container{',
         '  \t\t{',
-        '  \t\t\t... // 2 identical fields',
+        '  \t\t\t... // 3 identical fields',
+        '  \t\t\tArgs:       nil,',
+        '  \t\t\tWorkingDir: "",',
         '- \t\t\tPorts: nil,',
         '+ \t\t\tPorts: {{ContainerPort: 8080, Protocol: "TCP"}},',
-        '  \t\t\t... // 5 identical fields',
+        '  \t\t\tEnvFrom: nil,',
+        '  \t\t\tEnv:     nil,',
+        '  \t\t\t... // 17 identical fields',
         '  \t\t},',
         '  \t},',
-        '  \t... // 10 identical fields',
+        '  \tEphemeralContainers: nil,',
+        '  \tRestartPolicy:       "Always",',
+        '  \t... // 30 identical fields',
         '  }',
         '',
       ].join('\n'),

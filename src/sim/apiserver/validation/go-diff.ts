@@ -6,6 +6,9 @@
  */
 import { sameContent } from '../store.ts';
 
+/** Unchanged records go-cmp shows around each change. */
+const CONTEXT_RECORDS = 2;
+
 /** Go field order of the structs a learner most often edits. */
 const FIELD_ORDER: Record<string, string[]> = {
   'core.PodSpec': [
@@ -90,7 +93,8 @@ function orderedKeys(type: string, a: Record<string, unknown>, b: Record<string,
   const known = FIELD_ORDER[type];
   const all = new Set([...Object.keys(a), ...Object.keys(b)].filter((k) => !SKIPPED.has(k)));
   if (!known) return [...all].sort();
-  return [...known.filter((k) => all.has(k)), ...[...all].filter((k) => !known.includes(k)).sort()];
+  // Every field of the Go struct counts, set or not (unset ones print as nil or "").
+  return [...known, ...[...all].filter((k) => !known.includes(k)).sort()];
 }
 
 function diffLines(type: string, a: unknown, b: unknown, depth: number, out: string[], prefix: string, element = false): void {
@@ -117,30 +121,49 @@ function diffLines(type: string, a: unknown, b: unknown, depth: number, out: str
   if (isStruct(a) && isStruct(b)) {
     const map = isMapType(type);
     out.push(`  ${pad}${prefix}${element ? '' : type}{`);
+    const keys = map ? [...new Set([...Object.keys(a), ...Object.keys(b)])].sort() : orderedKeys(type, a, b);
+    const changed = keys.map((k) => !sameContent(a[k], b[k]));
+    // go-cmp keeps up to two unchanged records either side of a change and folds the rest.
+    const isContext = (i: number) => !changed[i] && changed.some((c, j) => c && Math.abs(i - j) <= CONTEXT_RECORDS);
+    const labelOf = (k: string) => (map ? `${JSON.stringify(k)}:` : `${goName(k)}:`);
     let same = 0;
-    const flush = () => {
+    let context: string[][] = [];
+    const flushSame = () => {
       if (same) out.push(`  ${pad}\t... // ${same} identical ${map ? 'entr' + (same === 1 ? 'y' : 'ies') : 'field' + (same === 1 ? '' : 's')}`);
       same = 0;
     };
-    for (const k of map ? [...new Set([...Object.keys(a), ...Object.keys(b)])].sort() : orderedKeys(type, a, b)) {
+    const flushContext = () => {
+      const width = Math.max(0, ...context.map(([label]) => label!.length));
+      for (const [label, value] of context) out.push(`  ${pad}\t${label!.padEnd(width)} ${value},`);
+      context = [];
+    };
+    keys.forEach((k, i) => {
       const x = a[k];
       const y = b[k];
-      if (sameContent(x, y)) {
-        same++;
-        continue;
-      }
-      flush();
-      const label = map ? `${JSON.stringify(k)}: ` : `${goName(k)}: `;
       const childType = FIELD_TYPES[k] ?? '';
+      const asMap = isMapType(childType);
+      if (!changed[i]) {
+        if (isContext(i)) {
+          flushSame();
+          context.push([labelOf(k), map ? goInline(x) : goField(k, x, asMap)]);
+        } else {
+          flushContext();
+          same++;
+        }
+        return;
+      }
+      flushSame();
+      flushContext();
+      const label = `${labelOf(k)} `;
       if (!map && x !== undefined && y !== undefined && typeof x === 'object' && typeof y === 'object' && childType) {
         diffLines(childType, x, y, depth + 1, out, label);
       } else {
-        const asMap = isMapType(childType);
         if (x !== undefined || !map) out.push(`- ${pad}\t${label}${map ? goInline(x) : goField(k, x, asMap)},`);
         if (y !== undefined || !map) out.push(`+ ${pad}\t${label}${map ? goInline(y) : goField(k, y, asMap)},`);
       }
-    }
-    flush();
+    });
+    flushContext();
+    flushSame();
     out.push(`  ${pad}}${depth ? ',' : ''}`);
     return;
   }
