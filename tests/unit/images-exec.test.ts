@@ -238,3 +238,14 @@ describe('images: shells', () => {
     expect(readLogs(c, app(), undefined)).toBe('starting /app/server\n');
   });
 });
+
+describe('images: long runs', () => {
+  it('a one-second loop keeps logging for sixteen virtual hours (past the base step budget)', () => {
+    const c = createCluster({ seed: 2 });
+    const pod = run(c, 'clock', [{ name: 'c', image: 'busybox', command: ['sh', '-c', 'while true; do echo tick; sleep 1; done'] }]);
+    c.advance(16 * 3600_000);
+    const proc = Object.values(c.runtime.state.containers).find((p) => p.podUid === pod().metadata.uid)!;
+    const lines = readLogs(c, pod(), undefined).split('\n').filter(Boolean).length;
+    expect(lines).toBe(Math.floor((c.clock.now() - proc.startedAt) / 1000) + 1);
+  });
+});

@@ -17,6 +17,8 @@ export interface ProgramEvent {
 
 export interface ProgramRun {
   events: ProgramEvent[];
+  /** The run gave up before `until` (a step budget): events are final only before this time. */
+  stoppedAt?: number;
   /** Set when the process ended at or before `until`; `reason` overrides Completed/Error (OOMKilled). */
   exit?: { at: number; code: number; reason?: string };
 }
@@ -31,6 +33,8 @@ export interface ProcessContext {
   listDir(path: string): string[] | undefined;
   /** The container keeps stdin open (`stdin: true`): a shell without a script waits on it. */
   interactive?: boolean;
+  /** Set for the look-ahead at start that searches for the exit (a cheaper, bounded run). */
+  lookahead?: boolean;
   /** The container's memory limit in bytes, if it has one (the cgroup's OOM line). */
   memoryLimit?: number;
 }

@@ -17,8 +17,8 @@ import { intValue } from '../scheduler/quantity.ts';
 /** How far ahead the kubelet looks for a process's exit when it starts. */
 export const EXIT_HORIZON_MS = 7 * 24 * 3600_000;
 
-/** Logs kept per container (the kubelet rotates container logs too). */
-const MAX_LOG_LINES = 20_000;
+/** Logs kept per container (the kubelet rotates container logs too, at 10 MiB). */
+export const MAX_LOG_LINES = 100_000;
 
 interface ProcessProgress {
   argv: string[];
@@ -188,7 +188,7 @@ export function startProcess(o: StartOptions): ContainerProcess {
   o.runtime.state.containers[o.id] = proc;
   index.set(key, o.id);
   const fs = containerFs(o.api, o.runtime, o.pod, o.container, proc.files);
-  const run = o.behaviour.run(argv, processContext(proc, fs), EXIT_HORIZON_MS);
+  const run = o.behaviour.run(argv, { ...processContext(proc, fs), lookahead: true }, EXIT_HORIZON_MS);
   if (run.exit) {
     progress(proc).exitAt = run.exit.at;
     progress(proc).exitCode = run.exit.code;
@@ -211,7 +211,6 @@ function memoryLimitOf(c: Container): { memoryLimit?: number } {
 
 /** Applies the process's output and file writes up to `now` (or its end). */
 export function catchUp(api: Store, runtime: Runtime, pod: Stored<K8s<Pod>>, container: Container, proc: ContainerProcess, now: number): void {
-
   const end = Math.min(now, proc.finishedAt ?? Infinity);
   const p = progress(proc);
   const fs = containerFs(api, runtime, pod, container, proc.files);
@@ -219,13 +218,14 @@ export function catchUp(api: Store, runtime: Runtime, pod: Stored<K8s<Pod>>, con
   const run = behaviour.run(p.argv, processContext(proc, fs), Math.max(0, end - proc.startedAt));
   const until = end - proc.startedAt;
   if (until <= p.appliedUntil) return;
-  const fresh = run.events.filter((e) => e.at > p.appliedUntil && e.at <= until);
+  const reached = run.stoppedAt === undefined ? until : Math.min(until, run.stoppedAt - 1);
+  const fresh = run.events.filter((e) => e.at > p.appliedUntil && e.at <= reached);
   for (const e of fresh) {
     if (e.log !== undefined) proc.logs.push({ time: proc.startedAt + e.at, text: e.log });
     if (e.write?.remove) fs.remove(e.write.path);
     else if (e.write) fs.write(e.write.path, e.write.content, e.write.append);
   }
-  p.appliedUntil = until;
+  p.appliedUntil = Math.max(p.appliedUntil, reached);
   if (proc.logs.length > MAX_LOG_LINES) proc.logs.splice(0, proc.logs.length - MAX_LOG_LINES);
 }
 

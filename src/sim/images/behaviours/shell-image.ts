@@ -41,10 +41,9 @@ export function toProgramRun(run: ShellRun): ProgramRun {
   if (run.exit) {
     for (const b of Object.values(partial)) if (b.text) events.push({ at: run.exit.at, log: b.text });
   }
+  if (run.stoppedAt !== undefined) return { events, stoppedAt: run.stoppedAt };
   return run.exit ? { events, exit: run.exit } : { events };
 }
-
-const LOOKAHEAD_MS = 24 * 3600_000;
 
 function shellImage(name: string, repositories: string[], flavour: 'busybox' | 'bash', cmd: string[], sizeBytes: number, tags: RegExp): ImageBehaviour {
   return {
@@ -58,8 +57,8 @@ function shellImage(name: string, repositories: string[], flavour: 'busybox' | '
     stopMs: () => undefined,
     run(argv, ctx, until) {
       const result = Shell.execute(
-        // Looking days ahead for an exit gets a smaller budget than replaying up to now.
-        { fs: processFs(ctx), env: ctx.env, startedAt: ctx.startedAt, until, flavour, interactive: ctx.interactive, maxSteps: until > LOOKAHEAD_MS ? 20_000 : undefined },
+        // Looking days ahead for an exit gets a small budget; replaying up to now grows with time.
+        { fs: processFs(ctx), env: ctx.env, startedAt: ctx.startedAt, until, flavour, interactive: ctx.interactive, maxSteps: ctx.lookahead ? 20_000 : 200_000 + Math.floor(until / 100) },
         { argv },
       );
       return toProgramRun(result);

@@ -63,6 +63,8 @@ export interface ShellRun {
   writes: WriteEvent[];
   /** Undefined while the script is still running at `until` (or loops forever). */
   exit?: { at: number; code: number };
+  /** Set when the step budget ran out first: the output is complete only up to this time. */
+  stoppedAt?: number;
 }
 
 const MAX_STEPS = 200_000;
@@ -70,7 +72,9 @@ const MAX_STEPS = 200_000;
 class ExitSignal {
   constructor(readonly code: number) {}
 }
-class StopSignal {}
+class StopSignal {
+  constructor(readonly budget = false) {}
+}
 class BreakSignal {
   constructor(readonly levels: number) {}
 }
@@ -171,13 +175,16 @@ export class Shell {
   static execute(o: ShellOptions, program: { script: string } | { argv: string[] }): ShellRun {
     const sh = new Shell(o);
     let code: number | undefined;
+    let stoppedAt: number | undefined;
     try {
       code = 'script' in program ? sh.run(program.script) : sh.runArgv(program.argv, sh.topIo());
     } catch (e) {
       if (e instanceof ExitSignal) code = e.code;
-      else if (e instanceof StopSignal) code = undefined;
+      else if (e instanceof StopSignal) stoppedAt = e.budget ? sh.t : undefined;
       else throw e;
     }
+    // Output at the stopping instant may be partial: only what came before it is final.
+    if (stoppedAt !== undefined) return { output: sh.output.filter((x) => x.at < stoppedAt!), writes: sh.writes.filter((w) => w.at < stoppedAt!), stoppedAt };
     return { output: sh.output, writes: sh.writes, ...(code === undefined ? {} : { exit: { at: sh.t, code } }) };
   }
 
@@ -190,7 +197,8 @@ export class Shell {
   }
 
   private tick(): void {
-    if (++this.steps > (this.o.maxSteps ?? MAX_STEPS) || this.t > this.o.until) throw new StopSignal();
+    if (++this.steps > (this.o.maxSteps ?? MAX_STEPS)) throw new StopSignal(true);
+    if (this.t > this.o.until) throw new StopSignal();
   }
 
   private runList(list: List, io: Io): number {
