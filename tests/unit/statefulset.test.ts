@@ -291,4 +291,18 @@ describe('StatefulSet controller', () => {
     expect(cluster.api.get('Pod', 'default', 'quiz-6').metadata.labels!['apps.kubernetes.io/pod-index']).toBe('6');
     expect(cluster.api.tryGet('PersistentVolumeClaim', 'default', 'data-quiz-5')).toBeDefined();
   });
+
+  it('adopts orphaned pods when the set is recreated after --cascade=orphan, without restarting them', () => {
+    const cluster = setup();
+    drive(cluster, { until: rolledOut(cluster) });
+    const uids = setPods(cluster, 'default', 'quiz').map((p) => p.metadata.uid);
+    cluster.api.delete('StatefulSet', 'default', 'quiz', { propagationPolicy: 'Orphan' });
+    drive(cluster, { until: () => !cluster.api.tryGet('StatefulSet', 'default', 'quiz') });
+    const orphans = cluster.api.list('Pod', { namespace: 'default' }).filter((p) => p.metadata.labels?.app === 'quiz');
+    expect(orphans.every((p) => !p.metadata.ownerReferences?.length)).toBe(true);
+    cluster.api.create(quiz());
+    drive(cluster, { until: rolledOut(cluster) });
+    expect(cluster.api.list('ControllerRevision', { namespace: 'default' }).map((r) => [r.metadata.name, r.revision])).toEqual([[orphans[0]!.metadata.labels!['controller-revision-hash'], 1]]);
+    expect(setPods(cluster, 'default', 'quiz').map((p) => p.metadata.uid)).toEqual(uids);
+  });
 });

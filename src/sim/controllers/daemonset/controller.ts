@@ -61,6 +61,8 @@ export class DaemonSetController implements Controller {
     const ctx = this.ctx;
     const now = ctx.clock.now();
     const say = (m: string) => ctx.explain.add('daemonset', { kind: 'DaemonSet', namespace, name }, m);
+    // controlledHistories: orphaned revisions matching the selector are adopted first.
+    claimObjects(ctx.api, 'ControllerRevision', ds, ds.spec?.selector);
     const { hash, revision, collisionCount } = currentRevision(ctx, ds);
     const generation = ds.metadata.annotations?.[TEMPLATE_GENERATION_ANNOTATION];
     const template = ds.spec!.template as PodTemplateSpec;

@@ -55,6 +55,8 @@ export class StatefulSetController implements Controller {
     const set = this.ctx.api.tryGet('StatefulSet', namespace, name) as StoredSet | undefined;
     if (!set) return;
     const pods = claimPods(this.ctx.api, set, this.pods);
+    // adoptOrphanRevisions: revisions left by a set deleted with --cascade=orphan become this set's.
+    claimObjects(this.ctx.api, 'ControllerRevision', set, set.spec?.selector);
     const revs = resolveRevisions(this.ctx, set);
     updateStatefulSet(this.ctx, set, pods, revs);
     const fresh = claimPods(this.ctx.api, set, this.pods);
