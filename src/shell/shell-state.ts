@@ -43,10 +43,11 @@ export const CAPTURE_FILE = `${CAPTURE_DIR}/state`;
  * The capture statement, appended after the learner's line: one group, one redirection (far
  * cheaper than command substitutions or one file per part). `$?`, `$PWD` and `$OLDPWD` come first,
  * then the output of `declare -p`, `alias`, `shopt -p`, `set +o` and `declare -F`, in that order.
+ * Its stderr goes nowhere, so `set -x` does not trace it.
  */
 const CAPTURE_SCRIPT = `{ echo "$?
 $PWD
-$OLDPWD"; declare -p; alias; shopt -p; set +o; declare -F; } > ${CAPTURE_FILE}`;
+$OLDPWD"; declare -p; alias; shopt -p; set +o; declare -F; } > ${CAPTURE_FILE} 2>/dev/null`;
 
 let captureTemplate: StatementNode[] | undefined;
 

@@ -356,3 +356,14 @@ describe('watch', () => {
     expect((await run(s, 'watch -n 0 date')).err).toBe("watch: failed to parse argument: '0'\n");
   });
 });
+
+describe('set -x', () => {
+  it('traces only the learner commands, not the hidden state handling', async () => {
+    const s = fresh();
+    await run(s, 'set -x');
+    const r = await run(s, 'echo hi');
+    expect(r).toEqual({ out: 'hi\n', err: '+ echo hi\n', exit: 0 });
+    await run(s, 'set +x');
+    expect(await run(s, 'echo quiet')).toEqual({ out: 'quiet\n', err: '', exit: 0 });
+  });
+});
