@@ -154,7 +154,7 @@ describe('pod updates', () => {
       [
         'Pod "p" is invalid: spec: Forbidden: pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
         '  core.PodSpec{',
-        `  \tVolumes:        {{Name: "${volume}", Projected: {DefaultMode: 420, Sources: {{ServiceAccountToken: {ExpirationSeconds: 3607, Path: "token"}}, {ConfigMap: {Name: "kube-root-ca.crt", Items: {{Key: "ca.crt", Path: "ca.crt"}}}}, {DownwardAPI: {Items: {{Path: "namespace", FieldRef: {APIVersion: "v1", FieldPath: "metadata.namespace"}}}}}}}}},`,
+        `  \tVolumes:        {{Name: "${volume}", VolumeSource: {Projected: &{Sources: {{ServiceAccountToken: &{ExpirationSeconds: 3607, Path: "token"}}, {ConfigMap: &{LocalObjectReference: {Name: "kube-root-ca.crt"}, Items: {{Key: "ca.crt", Path: "ca.crt"}}}}, {DownwardAPI: &{Items: {{Path: "namespace", FieldRef: &{APIVersion: "v1", FieldPath: "metadata.namespace"}}}}}}, DefaultMode: &420}}}},`,
         '  \tInitContainers: nil,',
         '  \tContainers: []core.Container{',
         '  \t\t{',

@@ -60,8 +60,87 @@ const STRING_FIELDS = new Set([
   'dnsPolicy', 'name', 'image', 'workingDir', 'terminationMessagePath', 'terminationMessagePolicy', 'imagePullPolicy',
 ]);
 
+type Json = Record<string, unknown>;
+
+/** `{Name: "x"}`-style fields in the given order, skipping unset ones; `&` marks pointer fields. */
+function goStruct(obj: Json, fields: [key: string, name: string, pointer?: boolean][]): string {
+  const parts: string[] = [];
+  for (const [key, name, pointer] of fields) {
+    const v = obj[key];
+    if (v === undefined || v === null) continue;
+    parts.push(`${name}: ${pointer ? '&' : ''}${goInline(v)}`);
+  }
+  return `{${parts.join(', ')}}`;
+}
+
+const KEY_TO_PATH: [string, string][] = [['key', 'Key'], ['path', 'Path']];
+
+function goItems(items: unknown): string | undefined {
+  if (!Array.isArray(items)) return undefined;
+  return `{${items.map((i) => goStruct(i as Json, [...KEY_TO_PATH, ['mode', 'Mode', true]])).join(', ')}}`;
+}
+
+/** One projected volume source (core.VolumeProjection). */
+function goProjection(src: Json): string {
+  if (src.serviceAccountToken) {
+    const t = src.serviceAccountToken as Json;
+    return `{ServiceAccountToken: &${goStruct(t, [['audience', 'Audience'], ['expirationSeconds', 'ExpirationSeconds'], ['path', 'Path']])}}`;
+  }
+  if (src.configMap) {
+    const c = src.configMap as Json;
+    const items = goItems(c.items);
+    return `{ConfigMap: &{LocalObjectReference: {Name: ${JSON.stringify(c.name ?? '')}}${items ? `, Items: ${items}` : ''}}}`;
+  }
+  if (src.downwardAPI) {
+    const d = src.downwardAPI as Json;
+    const items = ((d.items ?? []) as Json[]).map((i) => {
+      const ref = i.fieldRef as Json | undefined;
+      const field = ref ? `, FieldRef: &${goStruct(ref, [['apiVersion', 'APIVersion'], ['fieldPath', 'FieldPath']])}` : '';
+      return `{Path: ${JSON.stringify(i.path ?? '')}${field}}`;
+    });
+    return `{DownwardAPI: &{Items: {${items.join(', ')}}}}`;
+  }
+  if (src.secret) {
+    const c = src.secret as Json;
+    const items = goItems(c.items);
+    return `{Secret: &{LocalObjectReference: {Name: ${JSON.stringify(c.name ?? '')}}${items ? `, Items: ${items}` : ''}}}`;
+  }
+  return goInline(src);
+}
+
+/** A pod volume as the internal core.Volume prints: the source sits under VolumeSource. */
+function goVolume(v: Json): string {
+  const name = JSON.stringify(v.name ?? '');
+  let source = '';
+  if (v.projected) {
+    const p = v.projected as Json;
+    const sources = ((p.sources ?? []) as Json[]).map(goProjection).join(', ');
+    source = `Projected: &{Sources: {${sources}}${p.defaultMode !== undefined ? `, DefaultMode: &${p.defaultMode}` : ''}}`;
+  } else if (v.configMap) {
+    const c = v.configMap as Json;
+    const items = goItems(c.items);
+    source = `ConfigMap: &{LocalObjectReference: {Name: ${JSON.stringify(c.name ?? '')}}${items ? `, Items: ${items}` : ''}${c.defaultMode !== undefined ? `, DefaultMode: &${c.defaultMode}` : ''}}`;
+  } else if (v.secret) {
+    const c = v.secret as Json;
+    const items = goItems(c.items);
+    source = `Secret: &{SecretName: ${JSON.stringify(c.secretName ?? '')}${items ? `, Items: ${items}` : ''}${c.defaultMode !== undefined ? `, DefaultMode: &${c.defaultMode}` : ''}}`;
+  } else if (v.persistentVolumeClaim) {
+    source = `PersistentVolumeClaim: &${goStruct(v.persistentVolumeClaim as Json, [['claimName', 'ClaimName'], ['readOnly', 'ReadOnly']])}`;
+  } else if (v.hostPath) {
+    const h = v.hostPath as Json;
+    source = `HostPath: &{Path: ${JSON.stringify(h.path ?? '')}, Type: &${JSON.stringify(h.type ?? '')}}`;
+  } else if (v.emptyDir) {
+    source = `EmptyDir: &${goStruct(v.emptyDir as Json, [['medium', 'Medium'], ['sizeLimit', 'SizeLimit', true]])}`;
+  } else {
+    const [key, value] = Object.entries(v).find(([k]) => k !== 'name') ?? [];
+    if (key) source = `${goName(key)}: &${goInline(value)}`;
+  }
+  return `{Name: ${name}, VolumeSource: {${source}}}`;
+}
+
 /** A field's value as go-cmp shows it, given whether the internal field is a pointer or a string. */
 function goField(key: string, v: unknown, asMap: boolean): string {
+  if (key === 'volumes' && Array.isArray(v)) return `{${v.map((x) => goVolume(x as Json)).join(', ')}}`;
   if (v === undefined || v === null) return STRING_FIELDS.has(key) ? '""' : 'nil';
   return POINTER_FIELDS.has(key) ? `&${goInline(v, asMap)}` : goInline(v, asMap);
 }
