@@ -3,6 +3,7 @@ import { createCluster, type Cluster } from '../../src/sim/cluster.ts';
 import { drive, isRunningReady } from './invariants/drive.ts';
 import { assertOnePerNode, daemonPods } from './invariants/daemonset.ts';
 import { targetNode } from '../../src/sim/controllers/daemonset/predicates.ts';
+import { daemonTolerations } from '../../src/sim/controllers/daemonset/pod-template.ts';
 
 function ds(extra: Record<string, unknown> = {}, tolerations?: unknown[]) {
   return {
@@ -184,5 +185,25 @@ describe('DaemonSet controller', () => {
     drive(cluster, { until: () => cluster.api.get('DaemonSet', 'kube-system', 'fluentd').status.updatedNumberScheduled === 1 && cluster.api.get('DaemonSet', 'kube-system', 'fluentd').status.numberReady === 3 });
     const images = daemonPods(cluster, 'kube-system', 'fluentd').filter((p) => !p.metadata.deletionTimestamp).map((p) => p.spec.containers[0].image).sort();
     expect(images).toEqual(['fluentd:v1', 'fluentd:v1', 'fluentd:v2']);
+  });
+
+  it('adds network-unavailable to hostNetwork pods and replaces a matching template toleration', () => {
+    const t = daemonTolerations({
+      spec: {
+        hostNetwork: true,
+        containers: [{ name: 'c' }],
+        tolerations: [{ key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 60 }, { key: 'gpu', operator: 'Exists' }],
+      },
+    });
+    expect(t).toEqual([
+      { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute' },
+      { key: 'gpu', operator: 'Exists' },
+      { key: 'node.kubernetes.io/unreachable', operator: 'Exists', effect: 'NoExecute' },
+      { key: 'node.kubernetes.io/disk-pressure', operator: 'Exists', effect: 'NoSchedule' },
+      { key: 'node.kubernetes.io/memory-pressure', operator: 'Exists', effect: 'NoSchedule' },
+      { key: 'node.kubernetes.io/pid-pressure', operator: 'Exists', effect: 'NoSchedule' },
+      { key: 'node.kubernetes.io/unschedulable', operator: 'Exists', effect: 'NoSchedule' },
+      { key: 'node.kubernetes.io/network-unavailable', operator: 'Exists', effect: 'NoSchedule' },
+    ]);
   });
 });
