@@ -12,7 +12,8 @@ import { HASH_LABEL, TEMPLATE_GENERATION_LABEL, type StoredDaemonSet } from './p
 export function daemonTolerations(template: PodTemplateSpec): Toleration[] {
   const out: Toleration[] = [...(template.spec?.tolerations ?? [])].map((t) => ({ ...t }));
   const add = (key: string, effect: 'NoExecute' | 'NoSchedule') => {
-    const existing = out.findIndex((t) => t.key === key && t.effect === effect);
+    // v1helper.AddOrUpdateTolerationInPodSpec: a toleration matching key, operator, value and effect is replaced.
+    const existing = out.findIndex((t) => t.key === key && t.effect === effect && t.operator === 'Exists' && !t.value);
     const t: Toleration = { key, operator: 'Exists', effect };
     if (existing >= 0) out[existing] = t;
     else out.push(t);
