@@ -33,7 +33,7 @@ import {
   type ShellState,
 } from './shell-state.ts';
 import { TerminalFs, type TerminalSink } from './terminal-fs.ts';
-import { TerminalTransform } from './terminal-transform.ts';
+import { TerminalTransform, topLevelFunctions, type FunctionDefNode } from './terminal-transform.ts';
 import { virtualTime, type TimeDriver } from './time.ts';
 
 export type { Editor, EditorMode } from './services.ts';
@@ -328,6 +328,26 @@ class ShellSession implements Session, ShellServices {
     return first !== undefined && first !== name && this.isKubectl(first, depth + 1);
   }
 
+  /** The functions the line defined, in order, including those of the files it sourced. */
+  private async definedFunctions(startCwd: string, endCwd: string): Promise<FunctionDefNode[]> {
+    const out: FunctionDefNode[] = [];
+    for (const f of this.transform.functions) {
+      if (f.type === 'FunctionDef') {
+        out.push(f);
+        continue;
+      }
+      for (const cwd of [startCwd, endCwd]) {
+        try {
+          out.push(...topLevelFunctions(parse(await this.fs.readFile(this.fs.resolvePath(cwd, f.path)))));
+          break;
+        } catch {
+          continue;
+        }
+      }
+    }
+    return out;
+  }
+
   /** The line as it runs: restore the state, the learner's statements, capture the state. */
   private prepare(ast: ScriptNode): ScriptNode {
     this.armed = false;
@@ -351,6 +371,7 @@ class ShellSession implements Session, ShellServices {
     this.sink = { stdout: (t) => io.stdout(t), stderr: (t) => io.stderr(learnerMessage(t)) };
     this.fs.sink = this.sink;
     this.fs.captured.clear();
+    const startCwd = this.state.cwd;
     this.armed = syntaxOk;
     this.lastYield = now();
     let exit: number;
@@ -380,7 +401,8 @@ class ShellSession implements Session, ShellServices {
     const captured = readCapture(this.fs.captured);
     if (captured && !io.signal?.aborted) {
       exit = captured.exit;
-      this.state = stateFromCapture(captured, this.state.functions, this.transform.functions, this.baseline);
+      const defined = await this.definedFunctions(startCwd, captured.cwd);
+      this.state = stateFromCapture(captured, this.state.functions, defined, this.baseline);
     } else {
       this.state = { ...this.state, lastExit: exit };
     }

@@ -18,6 +18,19 @@ export type RedirectionNode = SimpleCommandNode['redirections'][number];
 export type FunctionDefNode = Extract<CommandNode, { type: 'FunctionDef' }>;
 type CompoundNode = Exclude<CommandNode, SimpleCommandNode | FunctionDefNode>;
 
+/** A `source FILE` seen in a line: the functions it defines count as defined there. */
+export interface SourcedFile {
+  type: 'SourcedFile';
+  path: string;
+}
+
+/** The functions a script defines at its top level (for a sourced file). */
+export function topLevelFunctions(script: ScriptNode): FunctionDefNode[] {
+  const out: FunctionDefNode[] = [];
+  for (const st of script.statements) for (const p of st.pipelines) for (const c of p.commands) if (c.type === 'FunctionDef') out.push(c);
+  return out;
+}
+
 /** The environment variable that tells kubectl its stdout is the terminal. */
 export const TTY_ENV = 'KUBELAB_TTY';
 
@@ -64,8 +77,11 @@ interface Reach {
 }
 
 export class TerminalTransform {
-  /** Function definitions seen in the last transformed script, in order. */
-  functions: FunctionDefNode[] = [];
+  /**
+   * Function definitions seen in the last transformed script, in order, with the files it
+   * sources (`source FILE`, `. FILE`) in their place: their functions are defined there too.
+   */
+  functions: (FunctionDefNode | SourcedFile)[] = [];
 
   constructor(private readonly opts: TransformOptions) {}
 
@@ -75,6 +91,7 @@ export class TerminalTransform {
     const only = script.statements.length === 1 ? script.statements[0]! : undefined;
     const single = only && only.pipelines.length === 1 && only.pipelines[0]!.commands.length === 1 ? only.pipelines[0]!.commands[0]! : undefined;
     if (single?.type === 'SimpleCommand') {
+      this.noteSource(single);
       // A line of one simple command: its output is the line's output, printed when it ends in
       // the same order, so it needs no redirections (only the tty hint for kubectl).
       this.simple(single, { stdout: true, stderr: true }, false);
@@ -104,6 +121,7 @@ export class TerminalTransform {
   private command(cmd: CommandNode, reach: Reach | undefined): void {
     switch (cmd.type) {
       case 'SimpleCommand':
+        this.noteSource(cmd);
         if (reach) this.simple(cmd, reach);
         return;
       case 'FunctionDef':
@@ -113,6 +131,12 @@ export class TerminalTransform {
       default:
         this.compound(cmd, reach);
     }
+  }
+
+  private noteSource(cmd: SimpleCommandNode): void {
+    const name = staticWordText(cmd.name);
+    const file = staticWordText(cmd.args[0]);
+    if ((name === 'source' || name === '.') && file !== undefined) this.functions.push({ type: 'SourcedFile', path: file });
   }
 
   private simple(cmd: SimpleCommandNode, reach: Reach, redirectToTerminal = true): void {

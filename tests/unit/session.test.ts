@@ -52,6 +52,13 @@ describe('shell state between lines', () => {
     expect(r.exit).toBe(127);
   });
 
+  it('keeps functions defined by a sourced file', async () => {
+    const s = fresh();
+    await run(s, "echo 'g() { echo from-file; }' > lib.sh; mkdir -p d; echo 'h() { echo in-d; }' > d/l.sh");
+    await run(s, 'source lib.sh; cd d && . ./l.sh');
+    expect((await run(s, 'g; h')).out).toBe('from-file\nin-d\n');
+  });
+
   it('leaves the state alone after a syntax error', async () => {
     const s = fresh();
     await run(s, 'V=1');
