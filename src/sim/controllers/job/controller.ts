@@ -242,7 +242,7 @@ export class JobController implements Controller {
         const wait = lastFailure + delay - ctx.clock.now();
         if (wait > 0) {
           ctx.enqueueAfter(key, wait);
-          say(`back-off ${Math.round(wait / 1000)}s before creating pods after ${failed} failures`);
+          say(`back-off ${Math.round(wait / 1000)}s before creating pods after ${failed} failure${failed === 1 ? '' : 's'}`);
           return;
         }
       }
