@@ -203,6 +203,36 @@ describe('pod updates', () => {
     ]);
   });
 
+  it('shows resource changes as go-cmp shows quantities', () => {
+    const c = createCluster({ seed: 46 });
+    c.api.create(pod({ containers: [{ name: 'web', image: 'nginx:1.27', resources: { requests: { cpu: '1', memory: '1Gi' } } }] }));
+    let message = '';
+    try {
+      c.api.mutate('Pod', 'default', 'p', (p) => {
+        p.spec.containers[0].resources = { requests: { cpu: '1', memory: '2Gi' } };
+      });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    const lines = message.split('\n');
+    const from = lines.findIndex((l) => l.includes('... // 6 identical fields'));
+    expect(lines.slice(from, from + 13)).toEqual([
+      '  \t\t\t... // 6 identical fields',
+      '  \t\t\tEnvFrom: nil,',
+      '  \t\t\tEnv:     nil,',
+      '  \t\t\tResources: core.ResourceRequirements{',
+      '  \t\t\t\tLimits: nil,',
+      '  \t\t\t\tRequests: core.ResourceList{',
+      '  \t\t\t\t\ts"cpu": {i: {...}, s: "1", Format: "DecimalSI"},',
+      '- \t\t\t\t\ts"memory": {i: {...}, s: "1Gi", Format: "BinarySI"},',
+      '+ \t\t\t\t\ts"memory": {i: {...}, s: "2Gi", Format: "BinarySI"},',
+      '  \t\t\t\t},',
+      '  \t\t\t\tClaims: nil,',
+      '  \t\t\t},',
+      '  \t\t\tResizePolicy:  nil,',
+    ]);
+  });
+
   it('allows added tolerations but not removed ones', () => {
     const c = createCluster({ seed: 44 });
     c.api.create(pod({ containers: [{ name: 'web', image: 'nginx:1.27' }] }));

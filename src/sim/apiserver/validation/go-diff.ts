@@ -19,6 +19,7 @@ const FIELD_ORDER: Record<string, string[]> = {
     'runtimeClassName', 'overhead', 'enableServiceLinks', 'topologySpreadConstraints', 'os', 'schedulingGates',
     'resourceClaims', 'resources', 'hostnameOverride',
   ],
+  'core.ResourceRequirements': ['limits', 'requests', 'claims'],
   'core.Container': [
     'name', 'image', 'command', 'args', 'workingDir', 'ports', 'envFrom', 'env', 'resources', 'resizePolicy',
     'restartPolicy', 'restartPolicyRules', 'volumeMounts', 'volumeDevices', 'livenessProbe', 'readinessProbe',
@@ -61,6 +62,13 @@ const STRING_FIELDS = new Set([
 ]);
 
 type Json = Record<string, unknown>;
+
+/** A resource.Quantity as %v of its struct: the cached string and its format. */
+function goQuantity(q: unknown): string {
+  const text = String(q);
+  const format = /[KMGTPE]i$/.test(text) ? 'BinarySI' : /^[0-9.+-]+[eE]/.test(text) ? 'DecimalExponent' : 'DecimalSI';
+  return `{i: {...}, s: ${JSON.stringify(text)}, Format: ${JSON.stringify(format)}}`;
+}
 
 /** `{Name: "x"}`-style fields in the given order, skipping unset ones; `&` marks pointer fields. */
 function goStruct(obj: Json, fields: [key: string, name: string, pointer?: boolean][]): string {
@@ -138,11 +146,15 @@ function goVolume(v: Json): string {
   return `{Name: ${name}, VolumeSource: {${source}}}`;
 }
 
+/** Container fields that are pointers although a PodSpec field of the same name is not. */
+const CONTAINER_POINTER_FIELDS = new Set(['restartPolicy']);
+
 /** A field's value as go-cmp shows it, given whether the internal field is a pointer or a string. */
-function goField(key: string, v: unknown, asMap: boolean): string {
+function goField(key: string, v: unknown, asMap: boolean, parent = ''): string {
   if (key === 'volumes' && Array.isArray(v)) return `{${v.map((x) => goVolume(x as Json)).join(', ')}}`;
-  if (v === undefined || v === null) return STRING_FIELDS.has(key) ? '""' : 'nil';
-  return POINTER_FIELDS.has(key) ? `&${goInline(v, asMap)}` : goInline(v, asMap);
+  const pointer = POINTER_FIELDS.has(key) || (parent === 'core.Container' && CONTAINER_POINTER_FIELDS.has(key));
+  if (v === undefined || v === null) return STRING_FIELDS.has(key) && !pointer ? '""' : 'nil';
+  return pointer ? `&${goInline(v, asMap)}` : goInline(v, asMap);
 }
 
 /** Deprecated v1 fields that have no place in the internal struct. */
@@ -204,7 +216,9 @@ function diffLines(type: string, a: unknown, b: unknown, depth: number, out: str
     const changed = keys.map((k) => !sameContent(a[k], b[k]));
     // go-cmp keeps up to two unchanged records either side of a change and folds the rest.
     const isContext = (i: number) => !changed[i] && changed.some((c, j) => c && Math.abs(i - j) <= CONTEXT_RECORDS);
-    const labelOf = (k: string) => (map ? `${JSON.stringify(k)}:` : `${goName(k)}:`);
+    const resources = type === 'core.ResourceList';
+    const labelOf = (k: string) => (map ? `${resources ? 's' : ''}${JSON.stringify(k)}:` : `${goName(k)}:`);
+    const mapValue = (v: unknown) => (resources && v !== undefined ? goQuantity(v) : goInline(v));
     let same = 0;
     let context: string[][] = [];
     const flushSame = () => {
@@ -224,7 +238,7 @@ function diffLines(type: string, a: unknown, b: unknown, depth: number, out: str
       if (!changed[i]) {
         if (isContext(i)) {
           flushSame();
-          context.push([labelOf(k), map ? goInline(x) : goField(k, x, asMap)]);
+          context.push([labelOf(k), map ? mapValue(x) : goField(k, x, asMap, type)]);
         } else {
           flushContext();
           same++;
@@ -237,8 +251,8 @@ function diffLines(type: string, a: unknown, b: unknown, depth: number, out: str
       if (!map && x !== undefined && y !== undefined && typeof x === 'object' && typeof y === 'object' && childType) {
         diffLines(childType, x, y, depth + 1, out, label);
       } else {
-        if (x !== undefined || !map) out.push(`- ${pad}\t${label}${map ? goInline(x) : goField(k, x, asMap)},`);
-        if (y !== undefined || !map) out.push(`+ ${pad}\t${label}${map ? goInline(y) : goField(k, y, asMap)},`);
+        if (x !== undefined || !map) out.push(`- ${pad}\t${label}${map ? mapValue(x) : goField(k, x, asMap, type)},`);
+        if (y !== undefined || !map) out.push(`+ ${pad}\t${label}${map ? mapValue(y) : goField(k, y, asMap, type)},`);
       }
     });
     flushContext();
