@@ -46,6 +46,13 @@ async function fetchFromHost(s: ShellServices, url: string, timeoutMs: number | 
   return { ok: true, status: res.status, body: res.body };
 }
 
+const encoder = new TextEncoder();
+
+/** UTF-8 length of a body (the shell also runs in a browser worker: no Buffer). */
+function byteLength(text: string): number {
+  return encoder.encode(text).length;
+}
+
 function seconds(v: string | undefined): number | undefined {
   if (v === undefined || !/^\d+(\.\d+)?$/.test(v)) return undefined;
   return Math.round(Number(v) * 1000);
@@ -112,7 +119,7 @@ export function curlCommand(s: ShellServices): Command {
         error(22, `The requested URL returned error: ${r.status}`);
         continue;
       }
-      const headers = `HTTP/1.1 ${r.status} ${REASONS[r.status] ?? ''}`.trimEnd() + `\r\nContent-Length: ${Buffer.byteLength(r.body)}\r\n\r\n`;
+      const headers = `HTTP/1.1 ${r.status} ${REASONS[r.status] ?? ''}`.trimEnd() + `\r\nContent-Length: ${byteLength(r.body)}\r\n\r\n`;
       const text = head ? headers : include ? headers + r.body : r.body;
       if (output !== undefined && output !== '-') await s.fs.writeFile(s.fs.resolvePath(ctx.cwd, output), text);
       else stdout += text;
@@ -176,7 +183,7 @@ export function wgetCommand(s: ShellServices): Command {
         exitCode = 8;
         continue;
       }
-      const size = Buffer.byteLength(r.body);
+      const size = byteLength(r.body);
       const name = output ?? (u!.path.replace(/[?#].*$/, '').split('/').pop() || 'index.html');
       log(`Length: ${size}\nSaving to: ‘${name === '-' ? 'STDOUT' : name}’\n\n`);
       if (name === '-') stdout += r.body;
