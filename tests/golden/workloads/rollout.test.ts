@@ -125,6 +125,15 @@ describe('kubectl rollout', () => {
     expect((await h.run('rollout history deployment/nginx-deployment')).out).toBe(
       'deployment.apps/nginx-deployment \nREVISION  CHANGE-CAUSE\n1         <none>\n2         image updated to 1.16.1\n\n',
     );
+    const two = await h.run('rollout history deployment/nginx-deployment --revision=2');
+    const hash = h.cluster.api.list('ReplicaSet', { namespace: 'default' }).find((r) => r.metadata.annotations?.['deployment.kubernetes.io/revision'] === '2')!.metadata.labels!['pod-template-hash'];
+    expect(two.out.split('\n').slice(0, 5)).toEqual([
+      'deployment.apps/nginx-deployment with revision #2',
+      'Pod Template:',
+      '  Labels:       app=nginx',
+      `                pod-template-hash=${hash}`,
+      '  Annotations:  kubernetes.io/change-cause: image updated to 1.16.1',
+    ]);
     expect(await h.run('rollout pause deployment/nginx-deployment')).toEqual({ out: 'deployment.apps/nginx-deployment paused\n', err: '', code: 0 });
     expect(await h.run('rollout pause deployment/nginx-deployment')).toEqual({ out: '', err: 'error: deployments.apps "nginx-deployment" is already paused\n', code: 1 });
     expect(await h.run('rollout restart deployment/nginx-deployment')).toEqual({

@@ -42,7 +42,7 @@ export const history: KubectlCommand = {
         const t = inv.cluster.api.type(obj.kind);
         throw new KubectlError(`no history viewer has been implemented for "${t.group ? `${t.kind}.${t.group}` : t.kind}"`);
       }
-      const revisions = revisionsOf(inv, obj);
+      const revisions = revisionsOf(inv, obj, { keepHash: true });
       let body: string;
       if (revisions.length === 0) body = 'No rollout history found.';
       else if (revision > 0) {

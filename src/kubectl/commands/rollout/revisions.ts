@@ -29,8 +29,11 @@ function owned(obj: Stored, owner: Stored): boolean {
   return controllerOf(obj)?.uid === owner.metadata.uid;
 }
 
-/** Every revision of the object, ascending. */
-export function revisionsOf(inv: Invocation, obj: Stored<KubeObject>): Revision[] {
+/**
+ * Every revision of the object, ascending. A Deployment's templates lose their pod-template-hash
+ * label for rollbacks; `rollout history --revision` shows the ReplicaSet's template as it is.
+ */
+export function revisionsOf(inv: Invocation, obj: Stored<KubeObject>, opts: { keepHash?: boolean } = {}): Revision[] {
   const api = inv.cluster.api;
   const ns = obj.metadata.namespace;
   const out: Revision[] = [];
@@ -40,7 +43,7 @@ export function revisionsOf(inv: Invocation, obj: Stored<KubeObject>): Revision[
       const v = rs.metadata.annotations?.['deployment.kubernetes.io/revision'];
       if (!v || !/^[0-9]+$/.test(v)) continue;
       const template = clone(rs.spec?.template ?? {}) as PodTemplateSpec & { metadata?: { labels?: Record<string, string> } };
-      if (template.metadata?.labels) {
+      if (template.metadata?.labels && !opts.keepHash) {
         const labels = { ...template.metadata.labels };
         delete labels['pod-template-hash'];
         (template.metadata as { labels?: Record<string, string> }).labels = labels;
