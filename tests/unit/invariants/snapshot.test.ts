@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCluster, type Cluster } from '../../src/sim/cluster.ts';
+import { createCluster, type Cluster } from '../../../src/sim/cluster.ts';
 
 function workloads(c: Cluster) {
   const tmpl = (app: string, extra: Record<string, unknown> = {}) => ({ metadata: { labels: { app } }, spec: { containers: [{ name: app, image: 'nginx:1.27' }], ...extra } });
