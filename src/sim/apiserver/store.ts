@@ -169,6 +169,19 @@ export class Store {
     input: T | Stored<T>,
     opts: WriteOptions & { subresource?: 'status' | 'binding' } = {},
   ): Stored<T> {
+    return this.write(input as T, opts, false);
+  }
+
+  /**
+   * The update path. `owned` means the caller handed over a fresh copy it will not touch again
+   * (`mutate` does), so it is stored without another deep copy; unchanged parts of the stored
+   * object are shared rather than copied (they are frozen, so sharing is safe).
+   */
+  private write<T extends KubeObject>(
+    input: T,
+    opts: WriteOptions & { subresource?: 'status' | 'binding' },
+    owned: boolean,
+  ): Stored<T> {
     const t = this.typeForObject(input);
     const name = input.metadata?.name ?? '';
     const ns = t.namespaced ? (input.metadata?.namespace ?? 'default') : undefined;
@@ -180,13 +193,12 @@ export class Store {
       throw conflict(t, name, 'the object has been modified; please apply your changes to the latest version and try again');
     }
     const strategy = strategyFor(t.kind);
-    let obj = clone(input) as KubeObject;
+    let obj: KubeObject;
     if (opts.subresource === 'status') {
-      const status = obj.status;
-      obj = clone(old) as KubeObject;
-      obj.status = status;
-    } else if (strategy.statusSubresource && opts.subresource !== 'binding') {
-      obj.status = clone(old.status);
+      obj = { ...old, metadata: { ...old.metadata }, status: owned ? input.status : clone(input.status) };
+    } else {
+      obj = owned ? input : (clone(input) as KubeObject);
+      if (strategy.statusSubresource && opts.subresource !== 'binding') obj.status = old.status;
     }
     obj.apiVersion = obj.apiVersion || old.apiVersion;
     const meta = obj.metadata;
@@ -206,7 +218,8 @@ export class Store {
         ]);
       }
     }
-    strategy.defaultsOnUpdate?.(obj, old, this.ctx());
+    // A status write keeps everything but status from the stored object: nothing to default.
+    if (opts.subresource !== 'status') strategy.defaultsOnUpdate?.(obj, old, this.ctx());
     const causes: Cause[] = [
       ...validateObjectMeta(obj, t),
       ...(opts.subresource ? [] : (strategy.validate?.(obj) ?? [])),
@@ -252,7 +265,7 @@ export class Store {
     const copy = clone(current) as T;
     if (mutate(copy) === false) return current;
     copy.metadata.resourceVersion = current.metadata.resourceVersion;
-    return this.update(copy, opts);
+    return this.write(copy, opts, true);
   }
 
   /**
