@@ -3,6 +3,10 @@
  * clock follows the wall clock), readline for line editing, history and tab completion, Ctrl-C
  * to stop a running command, Ctrl-D or `exit` to leave.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createSession, type Session } from '../shell/session.ts';
 import { isIncomplete } from '../shell/split-script.ts';
@@ -24,13 +28,32 @@ export async function shellCommand(args: string[], io: CliIO): Promise<number> {
     }
   }
   const time = new RealTimeDriver();
-  const session: Session = lab ? await labSession(lab, time) : createSession({ seed, time });
+  const session: Session = lab ? await labSession(lab, time) : createSession({ seed, time, editor: terminalEditor });
   for (const c of session.clusters) time.attach(c);
   time.start();
   try {
     return await interact(session, time);
   } finally {
     time.stop();
+  }
+}
+
+/**
+ * `vim`, `nano` and `kubectl edit` open the learner's own editor ($VISUAL, $EDITOR, else vi) on a
+ * temporary copy; the saved copy becomes the new content. Null when the editor cannot start.
+ */
+async function terminalEditor(file: string, content: string, mode: 'vim' | 'nano' | 'edit'): Promise<string | null> {
+  const dir = mkdtempSync(join(tmpdir(), 'kubelab-'));
+  const path = join(dir, basename(file) || 'file');
+  try {
+    writeFileSync(path, content);
+    const editor = process.env.VISUAL || process.env.EDITOR || (mode === 'nano' ? 'nano' : 'vi');
+    // $EDITOR may carry arguments ("code --wait"), so it goes through the shell; the path is quoted.
+    const r = spawnSync(`${editor} '${path.replace(/'/g, `'\\''`)}'`, { stdio: 'inherit', shell: true });
+    if (r.error || r.status !== 0) return null;
+    return readFileSync(path, 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
