@@ -282,6 +282,10 @@ describe('StatefulSet controller', () => {
     drive(cluster, { until: () => Boolean(cluster.api.tryGet('Pod', 'default', 'quiz-1')) });
     expect(cluster.clock.now() - readyAt).toBeGreaterThanOrEqual(19_000);
     expect(cluster.explanations.list({ name: 'quiz' }).map((e) => e.message)).toContain('waiting for quiz-0 to be available for minReadySeconds 20 (OrderedReady)');
+    drive(cluster, { until: rolledOut(cluster) });
+    expect(cluster.api.get('StatefulSet', 'default', 'quiz').status.availableReplicas).toBe(2);
+    cluster.advance(21_000);
+    expect(cluster.api.get('StatefulSet', 'default', 'quiz').status.availableReplicas).toBe(3);
   });
 
   it('starts ordinals at spec.ordinals.start', () => {

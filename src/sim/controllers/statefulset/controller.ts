@@ -8,7 +8,7 @@ import { controllerOf, metaKey, splitMetaKey, type WatchEvent } from '../../apis
 import { sameContent } from '../../apiserver/store.ts';
 import type { Controller, ControllerContext } from '../controller.ts';
 import { claimObjects, isRelevantPodChange, OwnerIndex, selectingOwners, isSpecOrMetaChange } from '../ownership.ts';
-import type { StoredPod } from '../pod-status.ts';
+import { msUntilAvailable, type StoredPod } from '../pod-status.ts';
 import { cleanupHistory, computeStatus, resolveRevisions, updateStatefulSet } from './control.ts';
 import { isMemberOf, type StoredSet } from './predicates.ts';
 
@@ -60,7 +60,13 @@ export class StatefulSetController implements Controller {
     const revs = resolveRevisions(this.ctx, set);
     updateStatefulSet(this.ctx, set, pods, revs);
     const fresh = claimPods(this.ctx.api, set, this.pods);
-    const status = computeStatus(set, fresh, revs, this.ctx.clock.now());
+    const now = this.ctx.clock.now();
+    const status = computeStatus(set, fresh, revs, now);
+    // Pods Ready but not yet available for minReadySeconds: look again when they will be.
+    for (const p of fresh) {
+      const ms = msUntilAvailable(p, set.spec?.minReadySeconds ?? 0, now);
+      if (ms !== undefined) this.ctx.enqueueAfter(key, ms);
+    }
     const latest = this.ctx.api.tryGet('StatefulSet', namespace, name);
     if (latest && latest.metadata.uid === set.metadata.uid && !sameContent(latest.status ?? {}, status)) {
       this.ctx.api.mutate('StatefulSet', namespace, name, (s) => {
