@@ -3,7 +3,9 @@
  * with ```sh title="Type this"```) runs, line by line, in a session started from the starting
  * cluster of the `<Terminal />` above it, and exits 0 — or non-zero when the block's title says
  * "(it fails)". Blocks under one terminal share its session, in page order, as a reader typing
- * them would. Lab references in frontmatter and links to labs, chapters and diagrams resolve.
+ * them would. An MDX comment line `prints: TEXT` (in braces and a block comment) after a block
+ * asserts that the block's output contains TEXT, so what the prose says the learner will see is checked too. Lab references in
+ * frontmatter and links to labs, chapters and diagrams resolve.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -21,6 +23,8 @@ interface Block {
   title: string;
   code: string;
   line: number;
+  /** Texts the block's output must contain. */
+  prints: string[];
 }
 
 interface TerminalGroup {
@@ -50,12 +54,18 @@ function terminalsOf(text: string): { groups: TerminalGroup[]; orphans: Block[] 
       });
       continue;
     }
+    const prints = /^\{\/\* prints: (.+) \*\/\}$/.exec(l.trim());
+    if (prints) {
+      const last = groups[groups.length - 1]?.blocks.at(-1) ?? orphans.at(-1);
+      if (last) last.prints.push(prints[1]!);
+      continue;
+    }
     const fence = FENCE.exec(l);
     if (!fence) continue;
     const start = i + 1;
     const body: string[] = [];
     for (i++; i < lines.length && lines[i] !== '```'; i++) body.push(lines[i]!);
-    const block = { title: fence[1]!, code: body.join('\n'), line: start };
+    const block: Block = { title: fence[1]!, code: body.join('\n'), line: start, prints: [] };
     const current = groups[groups.length - 1];
     if (current) current.blocks.push(block);
     else orphans.push(block);
@@ -115,6 +125,7 @@ describe.each(CHAPTERS)('%s', (file) => {
         }
       }
       if (expectFailure) expect(failed, `block at line ${block.line} should fail`).toBe(true);
+      for (const text of block.prints) expect(transcript, `block at line ${block.line}`).toContain(text);
     }
     expect(session.current().failures).toEqual([]);
   }, 30_000);
