@@ -130,3 +130,18 @@ describe.each(CHAPTERS)('%s', (file) => {
     expect(session.current().failures).toEqual([]);
   }, 30_000);
 });
+
+describe('terminals across the course', () => {
+  it('each have an id of their own, so their saved sessions never mix', () => {
+    const ids: string[] = [];
+    for (const file of CHAPTERS) {
+      const text = readFileSync(`${DIR}/${file}`, 'utf8');
+      for (const m of text.matchAll(/<Terminal\b([^>]*)\/>/g)) {
+        const id = /\bid="([^"]+)"/.exec(m[1]!)?.[1];
+        expect(id, `${file}: ${m[0]}`).toBeDefined();
+        ids.push(id!);
+      }
+    }
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
+  });
+});
