@@ -2,7 +2,8 @@
  * A CronJob with Forbid concurrency and history limits, run through virtual time; a Job started
  * from its template.
  */
-import { check, defineGrader, expectField, getObject, type GradeContext } from './lib/index.ts';
+import type { Stored } from '../src/sim/apiserver/types.ts';
+import { check, defineGrader, expectField, getObject, trueCondition, type GradeContext } from './lib/index.ts';
 
 function jobsOf(ctx: GradeContext, cronjob: string) {
   return ctx.cluster.api
@@ -10,8 +11,8 @@ function jobsOf(ctx: GradeContext, cronjob: string) {
     .filter((j) => j.metadata.ownerReferences?.some((o: { kind: string; name: string }) => o.kind === 'CronJob' && o.name === cronjob));
 }
 
-function isComplete(job: { status?: { conditions?: { type: string; status: string }[] } } | undefined): boolean {
-  return Boolean(job?.status?.conditions?.some((c) => c.type === 'Complete' && c.status === 'True'));
+function isComplete(job: Stored | undefined): boolean {
+  return trueCondition(job, 'Complete') !== undefined;
 }
 
 export default defineGrader({

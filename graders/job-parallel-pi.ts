@@ -2,11 +2,7 @@
  * A parallel Job with completions, parallelism, backoffLimit and a deadline; a failing Job that
  * stops at its backoff limit.
  */
-import { check, defineGrader, expectField, getObject, type GradeContext } from './lib/index.ts';
-
-function condition(job: { status?: { conditions?: { type: string; status: string; reason?: string }[] } } | undefined, type: string) {
-  return job?.status?.conditions?.find((c) => c.type === type && c.status === 'True');
-}
+import { check, defineGrader, expectField, getObject, trueCondition, type GradeContext } from './lib/index.ts';
 
 /** The most pods of a Job that were active (not finished, not deleted) at the same moment. */
 function maxActive(ctx: GradeContext, job: string): number {
@@ -34,13 +30,13 @@ export default defineGrader({
         expectField(ctx, 'job/pi', 'spec.activeDeadlineSeconds', 300, 'activeDeadlineSeconds is 300'),
         expectField(ctx, 'job/pi', 'spec.template.spec.restartPolicy', 'Never'),
         check('computes pi with perl', container?.image === 'perl:5.34.0' && JSON.stringify([...(container?.command ?? []), ...(container?.args ?? [])]).includes('bpi(2000)'), `expected perl:5.34.0 running bpi(2000), found ${container?.image ?? 'no container'}`, 'perl:5.34.0 computes bpi(2000)'),
-        check('Job complete', Boolean(condition(job, 'Complete')) && job?.status?.succeeded === 4, `expected the Job Complete with 4 succeeded pods, found ${job?.status?.succeeded ?? 0} succeeded`, 'the Job completed 4 times'),
+        check('Job complete', Boolean(trueCondition(job, 'Complete')) && job?.status?.succeeded === 4, `expected the Job Complete with 4 succeeded pods, found ${job?.status?.succeeded ?? 0} succeeded`, 'the Job completed 4 times'),
         check('never more than 2 pods at once', active > 0 && active <= 2, active === 0 ? 'expected pods of job pi, found none' : `expected at most 2 pi pods active at once, found ${active}`, `at most ${active} pods ran at once`),
       ];
     },
     flaky: (ctx) => {
       const job = getObject(ctx, 'job/flaky');
-      const failed = condition(job, 'Failed');
+      const failed = trueCondition(job, 'Failed');
       const failedPods = ctx.cluster.api.list('Pod', { namespace: ctx.namespace }).filter((p) => p.metadata.labels?.['job-name'] === 'flaky' && p.status?.phase === 'Failed');
       return [
         expectField(ctx, 'job/flaky', 'spec.backoffLimit', 2),

@@ -2,6 +2,7 @@
  * A pre-provisioned volume: bind to it by name with no class, keep data across pods, reuse it
  * after its claim is gone (Retain → Released → Available).
  */
+import type { Stored } from '../src/sim/apiserver/types.ts';
 import { check, defineGrader, expectAbsent, expectClaimFile, expectNotRecreated, getObject, isRunningAndReady, readVolumeFile, type GradeContext } from './lib/index.ts';
 
 function boundTo(ctx: GradeContext, claim: string) {
@@ -18,8 +19,8 @@ function boundTo(ctx: GradeContext, claim: string) {
   );
 }
 
-function mountsClaim(pod: { spec?: { volumes?: { persistentVolumeClaim?: { claimName: string } }[] } } | undefined, claim: string): boolean {
-  return Boolean(pod?.spec?.volumes?.some((v) => v.persistentVolumeClaim?.claimName === claim));
+function mountsClaim(pod: Stored | undefined, claim: string): boolean {
+  return Boolean(pod?.spec?.volumes?.some((v: { persistentVolumeClaim?: { claimName: string } }) => v.persistentVolumeClaim?.claimName === claim));
 }
 
 export default defineGrader({

@@ -85,6 +85,11 @@ export function ordinalOf(pod: Stored): number {
   return m ? Number(m[1]) : -1;
 }
 
+/** The condition of `type` with status True, if the object has it (Jobs, pods, nodes…). */
+export function trueCondition(obj: Stored | undefined, type: string): { type: string; status: string; reason?: string } | undefined {
+  return (obj?.status?.conditions ?? []).find((c: { type: string; status: string }) => c.type === type && c.status === 'True');
+}
+
 export function isReady(pod: Stored): boolean {
   return (pod.status?.conditions ?? []).some((c: { type: string; status: string }) => c.type === 'Ready' && c.status === 'True');
 }

@@ -5,21 +5,24 @@
 import { COMMANDS } from './commands/index.ts';
 import type { Invocation, KubectlCommand } from './command.ts';
 import { exitCodeOf, formatError, KubectlError } from './errors.ts';
-import { bool, FlagError, parseFlags, str } from './flags.ts';
+import { bool, FlagError, GLOBAL_FLAGS, parseFlags, str } from './flags.ts';
 import { commandHelp, rootHelp } from './help.ts';
 import type { IO, KubectlHost } from './host.ts';
 
 export type { IO, KubectlHost } from './host.ts';
 
 export async function runKubectl(argv: string[], host: KubectlHost, io: IO): Promise<number> {
-  const first = argv.findIndex((a) => !a.startsWith('-'));
+  const first = verbIndex(argv);
   if (argv.length === 0 || first === -1) {
-    if (argv.includes('--help') || argv.includes('-h') || argv.length === 0) {
-      io.out(rootHelp(COMMANDS));
-      return 0;
+    // Only flags: kubectl checks them, then shows its help.
+    try {
+      parseFlags(argv, []);
+    } catch (e) {
+      io.err(`error: ${e instanceof Error ? e.message : String(e)}\nSee 'kubectl --help' for usage.\n`);
+      return 1;
     }
-    io.err(formatError(new FlagError(`unknown flag: ${argv[0]}`), ''));
-    return 1;
+    io.out(rootHelp(COMMANDS));
+    return 0;
   }
   const verbWord = argv[first]!;
   const found = findCommand(COMMANDS, verbWord);
@@ -32,7 +35,7 @@ export async function runKubectl(argv: string[], host: KubectlHost, io: IO): Pro
   let rest = [...argv.slice(0, first), ...argv.slice(first + 1)];
   // Descend into sub-commands: `rollout status`, `config use-context`.
   while (command.subcommands) {
-    const idx = rest.findIndex((a) => !a.startsWith('-'));
+    const idx = verbIndex(rest);
     const sub: KubectlCommand | undefined = idx === -1 ? undefined : findCommand(command.subcommands, rest[idx]!);
     if (!sub) {
       if (!command.run) {
@@ -83,6 +86,23 @@ export async function runKubectl(argv: string[], host: KubectlHost, io: IO): Pro
 
 function context0(host: KubectlHost) {
   return host.kubeconfig.contexts.get(host.kubeconfig.current);
+}
+
+/**
+ * Where the verb is: the first word that is neither a flag nor the value of a global flag given
+ * before it (`kubectl -n kube-system get pods`, `kubectl --context prod get ns`), as cobra finds it.
+ */
+function verbIndex(argv: readonly string[]): number {
+  const takesValue = new Set(
+    GLOBAL_FLAGS.filter((f) => f.type !== 'bool').flatMap((f) => [`--${f.name}`, ...(f.short ? [`-${f.short}`] : [])]),
+  );
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return -1;
+    if (!a.startsWith('-') || a === '-') return i;
+    if (takesValue.has(a)) i++;
+  }
+  return -1;
 }
 
 function findCommand(list: KubectlCommand[], word: string): KubectlCommand | undefined {
