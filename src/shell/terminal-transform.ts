@@ -147,7 +147,16 @@ export class TerminalTransform {
     if (redirectToTerminal && reach.stderr) added.push(redirect(2, TERMINAL_STDERR));
     cmd.redirections = [...added, ...own];
     const name = staticWordText(cmd.name);
-    if (reach.stdout && name !== undefined && this.opts.isStreamingCommand(name) && !own.some(isStdoutRedirect)) {
+    // The hint is an environment variable, and a command substitution in the arguments runs with
+    // it too (`kubectl delete pod $(kubectl get pods -o name)`): an inner kubectl would then
+    // write to the terminal instead of into the substitution. Such a command gets no hint.
+    if (
+      reach.stdout &&
+      name !== undefined &&
+      this.opts.isStreamingCommand(name) &&
+      !own.some(isStdoutRedirect) &&
+      !hasCommandSubstitution(cmd)
+    ) {
       cmd.assignments = [
         ...cmd.assignments,
         { type: 'Assignment', name: TTY_ENV, value: literalWord('1'), append: false, array: null } as SimpleCommandNode['assignments'][number],
@@ -236,6 +245,11 @@ export class TerminalTransform {
         return;
     }
   }
+}
+
+/** True when a word of the command (name, arguments, assignments, redirections) runs a command. */
+function hasCommandSubstitution(cmd: SimpleCommandNode): boolean {
+  return JSON.stringify([cmd.name, cmd.args, cmd.assignments, cmd.redirections]).includes('"type":"CommandSubstitution"');
 }
 
 let yieldTemplate: StatementNode | undefined;
