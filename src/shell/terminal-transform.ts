@@ -33,6 +33,18 @@ export function topLevelFunctions(script: ScriptNode): FunctionDefNode[] {
 
 /** The environment variable that tells kubectl its stdout is the terminal. */
 export const TTY_ENV = 'KUBELAB_TTY';
+/** The environment variable that tells kubectl its stderr is the terminal as well. */
+export const TTY_STDERR_ENV = 'KUBELAB_TTY_STDERR';
+
+function assignment(name: string): SimpleCommandNode['assignments'][number] {
+  return { type: 'Assignment', name, value: literalWord('1'), append: false, array: null } as SimpleCommandNode['assignments'][number];
+}
+
+/** True when a redirection changes where fd 2 goes (`2>`, `2>&1`, `&>`…). */
+function touchesStderr(r: RedirectionNode): boolean {
+  if (r.operator === '&>' || r.operator === '&>>') return true;
+  return r.fd === 2 && isOutputRedirect(r);
+}
 
 export interface TransformOptions {
   /** True for command names that stream to a terminal (kubectl and its aliases). */
@@ -157,10 +169,11 @@ export class TerminalTransform {
       !own.some(isStdoutRedirect) &&
       !hasCommandSubstitution(cmd)
     ) {
-      cmd.assignments = [
-        ...cmd.assignments,
-        { type: 'Assignment', name: TTY_ENV, value: literalWord('1'), append: false, array: null } as SimpleCommandNode['assignments'][number],
-      ];
+      cmd.assignments = [...cmd.assignments, assignment(TTY_ENV)];
+      // Its stderr goes to the terminal too, unless the command redirects fd 2 itself: then
+      // kubectl writes both streams live, in the order it produces them (a warning before the
+      // line it precedes), as on a real terminal.
+      if (reach.stderr && !own.some(touchesStderr)) cmd.assignments.push(assignment(TTY_STDERR_ENV));
     }
   }
 

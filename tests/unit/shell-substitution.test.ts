@@ -17,3 +17,18 @@ describe('command substitution inside a kubectl command line', () => {
     expect(await run(s, 'kubectl delete $(kubectl get pods -o name) --wait=false')).toEqual({ out: 'pod "a" deleted from default namespace\n', err: '', code: 0 });
   });
 });
+
+describe('kubectl at the terminal', () => {
+  it('writes its warnings and results in the order it produces them', async () => {
+    const s = createSession({ seed: 3 });
+    await run(s, 'kubectl run a --image=nginx');
+    let seen = '';
+    await s.run('kubectl delete pod a --force --grace-period=0', { stdout: (t) => (seen += `[out]${t}`), stderr: (t) => (seen += `[err]${t}`) });
+    expect(seen).toMatch(/^\[err\]Warning: Immediate deletion[^\n]*\n\[out\]pod "a" force deleted from default namespace\n$/);
+  });
+
+  it('still honours the learner redirecting stderr', async () => {
+    const s = createSession({ seed: 3 });
+    expect(await run(s, 'kubectl get pod nope 2>/dev/null; echo "exit $?"')).toEqual({ out: 'exit 1\n', err: '', code: 0 });
+  });
+});

@@ -6,7 +6,7 @@
 import { decodeBytesToUtf8, defineCommand, type Command } from 'just-bash';
 import { runKubectl, type KubectlHost } from '../../kubectl/index.ts';
 import type { ShellServices } from '../services.ts';
-import { TTY_ENV } from '../terminal-transform.ts';
+import { TTY_ENV, TTY_STDERR_ENV } from '../terminal-transform.ts';
 
 export function kubectlHost(s: ShellServices, cwd: string): KubectlHost {
   const fs = s.fs;
@@ -47,6 +47,7 @@ export function kubectlHost(s: ShellServices, cwd: string): KubectlHost {
 export function kubectlCommand(name: string, s: ShellServices): Command {
   return defineCommand(name, async (args, ctx) => {
     const tty = ctx.env.get(TTY_ENV) === '1';
+    const ttyErr = tty && ctx.env.get(TTY_STDERR_ENV) === '1';
     let stdout = '';
     let stderr = '';
     const terminal = s.terminal();
@@ -57,7 +58,8 @@ export function kubectlCommand(name: string, s: ShellServices): Command {
         else stdout += t;
       },
       err: (t) => {
-        stderr += t;
+        if (ttyErr) terminal.stderr(t);
+        else stderr += t;
       },
       signal: ctx.signal,
     });
