@@ -14,7 +14,8 @@ spec:
       containers:
       - name: pi
         image: perl:5.34.0
-        command: ["perl", "-Mbignum=bpi", "-wle", "print bpi(2000)"]
+        command: ["perl"]
+        args: ["-Mbignum=bpi", "-wle", "print bpi(2000)"]
 EOF2
 kubectl apply -f pi.yaml
 kubectl get pods -l job-name=pi

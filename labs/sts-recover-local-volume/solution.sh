@@ -1,5 +1,5 @@
 kubectl get pods -o wide
-kubectl delete pod ledger-1 --force --grace-period 0
+kubectl delete pod ledger-1 --grace-period=0 --force
 sleep 5
 kubectl get pod ledger-1
 kubectl describe pod ledger-1 | tail -3

@@ -24,7 +24,7 @@ function toText(content: Content): string {
   return decoder.decode(content as Uint8Array);
 }
 
-/** Directories just-bash fills with command stubs: not the learner's files. */
+/** Directories just-bash fills with entries for its built-in commands: not the learner's files. */
 const SYSTEM_DIRS = ['/bin', '/usr', '/dev', '/proc', '/sys'];
 
 export function isSystemPath(path: string): boolean {

@@ -15,7 +15,8 @@ spec:
       containers:
       - name: pi
         image: perl:5.34.0
-        command: ["perl", "-Mbignum=bpi", "-wle", "print bpi(2000)"]
+        command: ["perl"]
+        args: ["-Mbignum=bpi", "-wle", "print bpi(2000)"]
 EOF2
 kubectl wait --for=condition=Complete job/pi --timeout=5m
 lab check pi
