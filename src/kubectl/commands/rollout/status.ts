@@ -56,14 +56,20 @@ export function rolloutStatus(obj: Stored<KubeObject>, revision: number): Rollou
     case 'StatefulSet': {
       if ((spec.updateStrategy?.type ?? 'RollingUpdate') !== 'RollingUpdate') throw new KubectlError('rollout status is only available for RollingUpdate strategy type');
       if (!st.observedGeneration || generation > st.observedGeneration) return { message: 'Waiting for statefulset spec update to be observed...\n', done: false };
-      const replicas = spec.replicas ?? 1;
-      if ((st.readyReplicas ?? 0) < replicas) return { message: `Waiting for ${replicas - (st.readyReplicas ?? 0)} pods to be ready...\n`, done: false };
-      const partition = spec.updateStrategy?.rollingUpdate?.partition ?? 0;
-      if (partition > 0) {
-        if ((st.updatedReplicas ?? 0) < replicas - partition) {
-          return { message: `Waiting for partitioned roll out to finish: ${st.updatedReplicas ?? 0} out of ${replicas - partition} new pods have been updated...\n`, done: false };
+      // rollout_status.go StatefulSetStatusViewer: the API server defaults rollingUpdate.partition
+      // to 0, so a RollingUpdate set always takes the partitioned branch and is done only when
+      // spec.replicas - partition pods are ready and updated (terminating pods count neither).
+      const replicas: number | undefined = spec.replicas;
+      const ready = st.readyReplicas ?? 0;
+      if (replicas !== undefined && ready < replicas) return { message: `Waiting for ${replicas - ready} pods to be ready...\n`, done: false };
+      const rollingUpdate = spec.updateStrategy?.rollingUpdate;
+      if (rollingUpdate) {
+        const updated = st.updatedReplicas ?? 0;
+        const partition: number | undefined = rollingUpdate.partition;
+        if (replicas !== undefined && partition !== undefined && updated < replicas - partition) {
+          return { message: `Waiting for partitioned roll out to finish: ${updated} out of ${replicas - partition} new pods have been updated...\n`, done: false };
         }
-        return { message: `partitioned roll out complete: ${st.updatedReplicas ?? 0} new pods have been updated...\n`, done: true };
+        return { message: `partitioned roll out complete: ${updated} new pods have been updated...\n`, done: true };
       }
       if (st.updateRevision !== st.currentRevision) {
         return { message: `waiting for statefulset rolling update to complete ${st.updatedReplicas ?? 0} pods at revision ${st.updateRevision}...\n`, done: false };
