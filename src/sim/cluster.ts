@@ -4,7 +4,7 @@
  */
 import { isApiError } from './apiserver/errors.ts';
 import { Store, type StoreState } from './apiserver/store.ts';
-import type { WatchEvent } from './apiserver/types.ts';
+import type { Stored, WatchEvent } from './apiserver/types.ts';
 import { EPOCH_MS, SimClock, type ClockState } from './clock.ts';
 import type { Controller, ControllerContext } from './controllers/controller.ts';
 import { defaultControllers } from './controllers/index.ts';
@@ -92,6 +92,15 @@ export class Cluster {
     const q = this.queues.get(controller);
     if (!q) throw new Error(`no controller named ${controller}`);
     q.add(key);
+  }
+
+  /**
+   * Hands `obj` to every controller again as a MODIFIED event with `old` the object itself: for a
+   * change outside the API (a kubelet stopping or starting) that the watch does not show.
+   * Controllers tell it apart by `ev.old === ev.object`.
+   */
+  redeliver(obj: Stored): void {
+    this.dispatch({ type: 'MODIFIED', object: obj, old: obj });
   }
 
   /** Runs every queued reconcile until no controller has work left at the current instant. */

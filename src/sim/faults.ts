@@ -1,10 +1,12 @@
 /**
  * Things that go wrong, on purpose: the small API labs and the `cluster` command script.
  *
- * A node's kubelet state is kept on the Node as the `kubelab.dev/kubelet` annotation (`down` or
- * `lost`; absent when running), so it lives in the API objects and snapshots carry it. While it
+ * A node's kubelet state (`down` or `lost`; absent when running) is kept in the runtime state
+ * (`runtime.state.kubelets`), not on the Node: a stopped kubelet leaves no mark in the API of a
+ * real cluster, only the consequences. Snapshots carry it with the rest of the runtime. While it
  * is set, the node's heartbeat stops (node-lease), the node lifecycle controller marks the node
- * Unknown after the grace period, and the kubelet makes no container changes.
+ * Unknown after the grace period, and the kubelet makes no container changes. As the change
+ * itself emits no watch event, the Node is re-delivered to the controllers after it.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Cluster } from './cluster.ts';
@@ -13,19 +15,18 @@ import { deleteVolumeFiles } from './storage/volume-data.ts';
 import type { PV } from './storage/volume-identity.ts';
 import type { K8s, Stored } from './apiserver/types.ts';
 import { NODE_LEASE } from './controllers/node-lease.ts';
-
-export const KUBELET_ANNOTATION = 'kubelab.dev/kubelet';
+import type { Runtime } from './runtime.ts';
 
 export type KubeletState = 'running' | 'down' | 'lost';
 
-export function kubeletState(node: Stored | undefined): KubeletState {
-  const v = node?.metadata.annotations?.[KUBELET_ANNOTATION];
-  return v === 'down' ? 'down' : v === 'lost' ? 'lost' : 'running';
+/** The state of the kubelet on the node named `node`. */
+export function nodeKubeletState(runtime: Runtime, node: string | undefined): KubeletState {
+  return (node && runtime.state.kubelets?.[node]) || 'running';
 }
 
-/** True when the node's kubelet heartbeats and runs containers. */
-export function isKubeletRunning(node: Stored | undefined): boolean {
-  return !!node && kubeletState(node) === 'running';
+/** True when the node exists and its kubelet heartbeats and runs containers. */
+export function isKubeletRunning(runtime: Runtime, node: Stored | undefined): boolean {
+  return !!node && nodeKubeletState(runtime, node.metadata.name) === 'running';
 }
 
 export class Faults {
@@ -38,8 +39,8 @@ export class Faults {
 
   /** The kubelet comes back (a lost node never does). */
   nodeUp(name: string): void {
-    const node = this.cluster.api.get('Node', undefined, name);
-    if (kubeletState(node) === 'lost') throw new Error(`node ${name} is lost for good and cannot come back`);
+    this.cluster.api.get('Node', undefined, name);
+    if (nodeKubeletState(this.cluster.runtime, name) === 'lost') throw new Error(`node ${name} is lost for good and cannot come back`);
     this.setKubelet(name, 'running');
     this.cluster.enqueue(NODE_LEASE, name);
     this.cluster.settle();
@@ -54,7 +55,7 @@ export class Faults {
   downNodes(): string[] {
     return this.cluster.api
       .list('Node')
-      .filter((n) => !isKubeletRunning(n))
+      .filter((n) => !isKubeletRunning(this.cluster.runtime, n))
       .map((n) => n.metadata.name!);
   }
 
@@ -76,12 +77,13 @@ export class Faults {
   }
 
   private setKubelet(name: string, state: KubeletState): void {
-    this.cluster.api.mutate('Node', undefined, name, (n) => {
-      const annotations = { ...n.metadata.annotations };
-      if (state === 'running') delete annotations[KUBELET_ANNOTATION];
-      else annotations[KUBELET_ANNOTATION] = state;
-      n.metadata.annotations = annotations;
-    });
+    const node = this.cluster.api.get('Node', undefined, name);
+    const runtime = this.cluster.runtime.state;
+    const kubelets = { ...runtime.kubelets };
+    if (state === 'running') delete kubelets[name];
+    else kubelets[name] = state;
+    runtime.kubelets = kubelets;
+    this.cluster.redeliver(node);
     this.cluster.settle();
   }
 }

@@ -48,6 +48,12 @@ export interface RuntimeState {
   imageCache: Record<string, string[]>;
   /** Storage operations in flight (provisioning, attach, detach); see sim/storage/state.ts. */
   storage?: StorageOperations;
+  /**
+   * Nodes whose kubelet a fault stopped (`down`) or took away for good (`lost`), by node name;
+   * a node not listed runs its kubelet. Kept here, not on the Node: a real cluster shows nothing
+   * of it in the API (see faults.ts).
+   */
+  kubelets?: Record<string, 'down' | 'lost'>;
 }
 
 export class Runtime {

@@ -5,6 +5,7 @@
  */
 import type { Cluster } from '../sim/cluster.ts';
 import type { Stored } from '../sim/apiserver/types.ts';
+import { nodeKubeletState } from '../sim/faults.ts';
 
 export type NodeHealth = 'Ready' | 'NotReady' | 'Unknown';
 
@@ -155,7 +156,7 @@ export function summarizeCluster(cluster: Cluster, opts: { includeSystem?: boole
           roles: Object.keys(labels)
             .filter((k) => k.startsWith('node-role.kubernetes.io/'))
             .map((k) => k.slice('node-role.kubernetes.io/'.length)),
-          lost: obj.metadata.annotations?.['kubelab.dev/kubelet'] === 'lost',
+          lost: nodeKubeletState(cluster.runtime, obj.metadata.name) === 'lost',
         });
         break;
       }

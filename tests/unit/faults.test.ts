@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Cluster, createCluster } from '../../src/sim/cluster.ts';
+import { makeHarness } from '../golden/kubectl/harness.ts';
 
 function state(c: Cluster): string {
   const snap = c.snapshot();
@@ -66,6 +67,35 @@ describe('faults', () => {
     expect(state(b)).toBe(state(a));
     expect(a.api.tryGet('Pod', 'default', 'web')).toBeUndefined();
     expect(a.failures).toEqual([]);
+    expect(b.failures).toEqual([]);
+  });
+
+  it('leaves no trace of the stopped kubelet on the Node object', async () => {
+    const h = makeHarness(65);
+    h.cluster.faults.nodeDown('node01');
+    const yaml = await h.run('kubectl get node node01 -o yaml');
+    expect(yaml.code).toBe(0);
+    expect(yaml.out).not.toContain('kubelab');
+    const describe = await h.run('kubectl describe node node01');
+    expect(describe.out).not.toContain('kubelab');
+    h.cluster.faults.nodeLost('node02');
+    expect((await h.run('kubectl get node node02 -o yaml')).out).not.toContain('kubelab');
+  });
+
+  it('a down node stays down through snapshot and restore, and comes back up after', () => {
+    const a = createCluster({ seed: 66 });
+    a.faults.nodeDown('node03');
+    const b = new Cluster({ seed: 66 });
+    b.restore(a.snapshot());
+    expect(b.faults.downNodes()).toEqual(['node03']);
+    const renew = b.api.get('Lease', 'kube-node-lease', 'node03').spec.renewTime;
+    b.advance(60_000);
+    expect(b.api.get('Lease', 'kube-node-lease', 'node03').spec.renewTime).toBe(renew);
+    const ready = b.api.get('Node', undefined, 'node03').status.conditions.find((c: { type: string }) => c.type === 'Ready');
+    expect(ready.status).toBe('Unknown');
+    b.faults.nodeUp('node03');
+    expect(b.faults.downNodes()).toEqual([]);
+    expect(Date.parse(b.api.get('Lease', 'kube-node-lease', 'node03').spec.renewTime)).toBe(b.clock.now());
     expect(b.failures).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { resolveResource } from '../../sim/apiserver/resources.ts';
 import type { Stored } from '../../sim/apiserver/types.ts';
 import type { Cluster } from '../../sim/cluster.ts';
 import { toRFC3339 } from '../../sim/clock.ts';
-import { kubeletState } from '../../sim/faults.ts';
+import { nodeKubeletState } from '../../sim/faults.ts';
 import type { ShellServices } from '../services.ts';
 
 export const CLUSTER_HELP = `cluster: control the simulated cluster (kubectl talks to it like a real one)
@@ -68,7 +68,7 @@ function nodeTable(cluster: Cluster): string {
       .filter((k) => k.startsWith('node-role.kubernetes.io/'))
       .map((k) => k.slice('node-role.kubernetes.io/'.length))
       .join(',');
-    const kubelet = kubeletState(n);
+    const kubelet = nodeKubeletState(cluster.runtime, n.metadata.name);
     rows.push([n.metadata.name!, isNodeReady(n) ? 'yes' : 'no', kubelet === 'down' ? 'stopped' : kubelet, roles || '-']);
   }
   return table(rows);
@@ -96,7 +96,7 @@ function nodeCommand(cluster: Cluster, action: string | undefined, name: string 
     const names = cluster.api.list('Node').map((n) => n.metadata.name).join(', ');
     return fail(`no node named "${name}" (nodes: ${names})`);
   }
-  const state = kubeletState(node);
+  const state = nodeKubeletState(cluster.runtime, name);
   try {
     if (action === 'down') {
       if (state !== 'running') return fail(`the kubelet on ${name} is already ${state === 'down' ? 'stopped' : 'lost'}`);

@@ -19,7 +19,9 @@
  */
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { refOf, type K8s, type KubeObject, type Stored, type WatchEvent } from '../apiserver/types.ts';
+import { nodeKubeletState } from '../faults.ts';
 import { hashUnit } from '../random.ts';
+import type { Runtime } from '../runtime.ts';
 import { AD_CONTROLLER, OUT_OF_SERVICE_TAINT } from '../storage/constants.ts';
 import { claimNameOf } from '../storage/ephemeral.ts';
 import { sha256Hex } from '../storage/sha256.ts';
@@ -47,8 +49,8 @@ export function attachmentName(handle: string, driver: string, node: string): st
 }
 
 /** The node's kubelet has been stopped or lost (see faults.ts). */
-export function isKubeletStopped(node: Stored | undefined): boolean {
-  return node?.metadata.annotations?.['kubelab.dev/kubelet'] !== undefined;
+export function isKubeletStopped(runtime: Runtime, node: Stored | undefined): boolean {
+  return !!node && nodeKubeletState(runtime, node.metadata.name) !== 'running';
 }
 
 /** Ready condition True (the reconciler's nodeIsHealthy). */
@@ -337,7 +339,7 @@ export class AttachDetachController implements Controller {
   private isMounted(pv: PV | undefined, node: NodeObj | undefined): boolean {
     if (!pv || !node) return false;
     const unique = uniqueVolumeName(pv);
-    if (isKubeletStopped(node)) return (node.status?.volumesInUse ?? []).includes(unique);
+    if (isKubeletStopped(this.ctx.runtime, node)) return (node.status?.volumesInUse ?? []).includes(unique);
     return this.inUseOn(node.metadata.name!).includes(unique);
   }
 
@@ -401,7 +403,7 @@ export class AttachDetachController implements Controller {
       if (pv) attached.add(uniqueVolumeName(pv));
     }
     const volumesAttached = [...attached].sort().map((n) => ({ name: n, devicePath: '' }));
-    const volumesInUse = isKubeletStopped(node) ? (node.status?.volumesInUse ?? []) : this.inUseOn(nodeName);
+    const volumesInUse = isKubeletStopped(this.ctx.runtime, node) ? (node.status?.volumesInUse ?? []) : this.inUseOn(nodeName);
     if (
       JSON.stringify(node.status?.volumesAttached ?? []) === JSON.stringify(volumesAttached) &&
       JSON.stringify(node.status?.volumesInUse ?? []) === JSON.stringify(volumesInUse)
@@ -418,12 +420,15 @@ export class AttachDetachController implements Controller {
   }
 }
 
-/** Node changes the controller cares about: taints, readiness, the kubelet stopping or starting. */
+/**
+ * Node changes the controller cares about: taints, readiness, the kubelet stopping or starting.
+ * The last is outside the API: the Node comes re-delivered with `old` the same object.
+ */
 function nodeChanged(old: Stored, now: Stored): boolean {
   const ready = (n: Stored) => (n.status?.conditions ?? []).find((c: { type: string }) => c.type === 'Ready')?.status;
   return (
     JSON.stringify(old.spec?.taints ?? []) !== JSON.stringify(now.spec?.taints ?? []) ||
     ready(old) !== ready(now) ||
-    isKubeletStopped(old) !== isKubeletStopped(now)
+    old === now
   );
 }

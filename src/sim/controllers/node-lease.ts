@@ -63,14 +63,13 @@ export class NodeLeaseController implements Controller {
 
   onEvent(ev: WatchEvent): void {
     if (ev.object.kind !== 'Node' || ev.type === 'DELETED') return;
-    if (ev.type === 'ADDED' || (!isKubeletRunning(ev.old) && isKubeletRunning(ev.object))) {
-      this.ctx.enqueue(ev.object.metadata.name!);
-    }
+    // A kubelet starting again is not a watch event: Faults.nodeUp enqueues the node itself.
+    if (ev.type === 'ADDED') this.ctx.enqueue(ev.object.metadata.name!);
   }
 
   sync(name: string): void {
     const node = this.ctx.api.tryGet('Node', undefined, name);
-    if (!node || !isKubeletRunning(node)) return;
+    if (!node || !isKubeletRunning(this.ctx.runtime, node)) return;
     const now = this.ctx.clock.now();
     this.renewLease(node, now);
     this.postStatus(node, now);

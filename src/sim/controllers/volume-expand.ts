@@ -100,7 +100,7 @@ export class VolumeExpandController implements Controller {
       | Stored<K8s<Pod>>
       | undefined;
     const node = pod?.spec?.nodeName ? this.ctx.api.tryGet('Node', undefined, pod.spec.nodeName) : undefined;
-    if (!pod || !node || isKubeletStopped(node)) {
+    if (!pod || !node || isKubeletStopped(this.ctx.runtime, node)) {
       this.ctx.explain.add(NAME, refOf(claim), 'volume expanded; the file system grows when a pod using the claim runs');
       return;
     }

@@ -13,6 +13,7 @@ import { toRFC3339 } from '../clock.ts';
 import { podVolumesWait } from './volumes.ts';
 import { dropPodProcesses } from '../images/process.ts';
 import { isKubeletRunning } from '../faults.ts';
+import type { Runtime } from '../runtime.ts';
 import { refreshPodStatus } from './pod-status.ts';
 import { kubeletState, type PodRecord } from './state.ts';
 import { hasSandbox, type MPod, type Stage, type StageContext, type StageResult } from './stages.ts';
@@ -23,8 +24,8 @@ import { STAGES } from './profile.ts';
 const WAKE = '#wake';
 
 /** A node whose kubelet is stopped or lost (a fault) makes no pod transitions. */
-export function isKubeletDown(node: Stored<K8s<Node>>): boolean {
-  return !isKubeletRunning(node);
+export function isKubeletDown(runtime: Runtime, node: Stored<K8s<Node>>): boolean {
+  return !isKubeletRunning(runtime, node);
 }
 
 export interface DueStage {
@@ -111,6 +112,7 @@ export class Kubelet implements Controller {
       return;
     }
     if (obj.kind === 'Node') {
+      // Any change, including a re-delivery when the kubelet starts again (faults.ts): resume.
       for (const key of this.byNode.get(obj.metadata.name!) ?? []) this.ctx.enqueue(key);
       return;
     }
@@ -129,7 +131,7 @@ export class Kubelet implements Controller {
     if (knownUid && (!pod || pod.metadata.uid !== knownUid)) this.forget(key, knownUid);
     if (!pod?.spec?.nodeName) return;
     const node = api.tryGet<K8s<Node>>('Node', undefined, pod.spec.nodeName);
-    if (!node || isKubeletDown(node)) return;
+    if (!node || isKubeletDown(runtime, node)) return;
     const uid = pod.metadata.uid!;
     const now = clock.now();
     const record = (state.pods[uid] ??= newRecord(pod, now));

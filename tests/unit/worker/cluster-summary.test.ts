@@ -16,8 +16,8 @@ describe('summarizeCluster', () => {
     const cluster = createCluster({ seed: 3 });
     const node = structuredClone(cluster.api.get('Node', undefined, 'node02')) as any;
     node.spec = { ...node.spec, unschedulable: true };
-    node.metadata.annotations = { ...node.metadata.annotations, 'kubelab.dev/kubelet': 'lost' };
     cluster.api.update(node);
+    cluster.faults.nodeLost('node02');
     cluster.api.create({
       apiVersion: 'v1',
       kind: 'Pod',
