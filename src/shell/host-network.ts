@@ -1,14 +1,15 @@
 /**
  * The network as the learner's shell sees it: the shell runs on the `controlplane` node, as on a
  * kubeadm cluster (and the CKA/CKAD terminals). From a node, kube-proxy's rules make ClusterIPs
- * reachable, pod IPs are routed by the CNI, and every node's IP (and localhost) answers on each
- * Service's NodePort. Cluster DNS names (`*.svc.cluster.local`) do not resolve on a node, and
+ * reachable, pod IPs are routed by the CNI, and every node's IP (and localhost, the shell's own
+ * node) answers on each Service's NodePort, on the hostPorts of the pods it runs, and on the
+ * ports hostNetwork pods listen on there (see connectNode in sim/images/network.ts). Cluster DNS names (`*.svc.cluster.local`) do not resolve on a node, and
  * nothing outside the cluster is reachable: the simulator has no internet.
  */
-import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
+import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { Cluster } from '../sim/cluster.ts';
 import type { K8s, Stored } from '../sim/apiserver/types.ts';
-import { connect, httpGet, type ConnectTarget, type NetHost } from '../sim/images/network.ts';
+import { connect, connectNode, httpGet, nodeNamedByIP, type ConnectTarget, type NetHost } from '../sim/images/network.ts';
 import type { HttpResponse } from '../sim/images/behaviour.ts';
 
 type NodeObj = Stored<K8s<Node>>;
@@ -46,23 +47,12 @@ export function resolveHost(cluster: Cluster, host: string): string | undefined 
   return internalIP(node);
 }
 
-function isNodeAddress(cluster: Cluster, ip: string): boolean {
-  if (ip === '127.0.0.1') return true;
-  return cluster.api.list<K8s<Node>>('Node').some((n) => internalIP(n) === ip);
-}
-
 /** Where a TCP connection from the shell's node to host:port ends up. */
 export function connectFromHost(cluster: Cluster, host: string, port: number): HostConnect {
   const ip = resolveHost(cluster, host);
   if (ip === undefined) return { unresolved: true };
-  if (isNodeAddress(cluster, ip)) {
-    const svc = cluster.api
-      .list<K8s<Service>>('Service')
-      .find((s) => (s.spec?.type === 'NodePort' || s.spec?.type === 'LoadBalancer') && s.spec.ports?.some((p) => p.nodePort === port));
-    if (!svc?.spec?.clusterIP || svc.spec.clusterIP === 'None') return { refused: true };
-    const sp = svc.spec.ports!.find((p) => p.nodePort === port)!;
-    return connect(netHost(cluster), shellEndpoint(cluster), svc.spec.clusterIP, sp.port);
-  }
+  const node = ip === '127.0.0.1' ? SHELL_NODE : nodeNamedByIP(cluster.api, ip);
+  if (node) return connectNode(netHost(cluster), shellEndpoint(cluster), node, port);
   return connect(netHost(cluster), shellEndpoint(cluster), ip, port);
 }
 

@@ -39,3 +39,52 @@ describe('curl and wget from the shell reach the cluster as a node would', () =>
     expect(s.current().clock.now() - t0).toBe(5000);
   });
 });
+
+describe('node addresses answer on hostPorts and for hostNetwork pods', () => {
+  const nodeIP = async (s: Session, node: string) =>
+    (await run(s, `kubectl get node ${node} -o jsonpath='{.status.addresses[?(@.type=="InternalIP")].address}'`)).out;
+  const applyPod = async (s: Session, name: string, spec: string, ports: string) => {
+    const manifest = `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  ${spec}\n  containers:\n  - name: ${name}\n    image: nginx:1.27\n    ${ports}\n`;
+    expect((await run(s, `kubectl apply -f - <<'EOF'\n${manifest}EOF`)).exit).toBe(0);
+  };
+
+  it('a hostPort reaches the pod from the shell and from other pods; other nodes refuse', async () => {
+    const s = createSession({ seed: 5 });
+    await applyPod(s, 'agent', 'nodeName: node01', 'ports: [{containerPort: 80, hostPort: 8080}]');
+    await run(s, 'kubectl run client --image=busybox:1.36 -- sleep 3600');
+    expect((await run(s, 'kubectl wait --for=condition=Ready pod/agent pod/client --timeout=120s')).exit).toBe(0);
+    const ip1 = await nodeIP(s, 'node01');
+    const ip2 = await nodeIP(s, 'node02');
+    expect((await run(s, `curl -s http://${ip1}:8080/`)).out).toContain('<title>Welcome to nginx!</title>');
+    expect((await run(s, 'curl -s node01:8080 | grep -c "Welcome to nginx"')).out).toBe('2\n');
+    expect(await run(s, `curl http://${ip2}:8080/`)).toEqual({
+      out: '',
+      err: `curl: (7) Failed to connect to ${ip2} port 8080 after 0 ms: Couldn't connect to server\n`,
+      exit: 7,
+    });
+    expect(await run(s, `curl ${ip1}:80`)).toEqual({
+      out: '',
+      err: `curl: (7) Failed to connect to ${ip1} port 80 after 0 ms: Couldn't connect to server\n`,
+      exit: 7,
+    });
+    expect((await run(s, `kubectl exec client -- wget -qO- http://${ip1}:8080 | grep -c nginx`)).out).toBe('6\n');
+    expect(await run(s, `kubectl exec client -- wget -qO- http://${ip2}:8080`)).toEqual({
+      out: '',
+      err: `wget: can't connect to remote host (${ip2}): Connection refused\ncommand terminated with exit code 1\n`,
+      exit: 1,
+    });
+    // The pod's own log shows the requests.
+    expect((await run(s, 'kubectl logs agent | grep -c "GET / HTTP/1.1" ')).out).toBe('3\n');
+  });
+
+  it('a hostNetwork pod answers on its node address at its containerPort', async () => {
+    const s = createSession({ seed: 6 });
+    await applyPod(s, 'web', 'nodeName: node03\n  hostNetwork: true', 'ports: [{containerPort: 80}]');
+    expect((await run(s, 'kubectl wait --for=condition=Ready pod/web --timeout=120s')).exit).toBe(0);
+    const ip3 = await nodeIP(s, 'node03');
+    expect((await run(s, `kubectl get pod web -o jsonpath='{.status.podIP}'`)).out).toBe(ip3);
+    expect((await run(s, `curl -s ${ip3} | grep -c "Welcome to nginx"`)).out).toBe('2\n');
+    expect((await run(s, 'curl -sI node03:80')).out).toBe('HTTP/1.1 200 OK\r\nContent-Length: 615\r\n\r\n');
+    expect((await run(s, 'curl -s node02:80; echo $?')).out).toBe('7\n');
+  });
+});

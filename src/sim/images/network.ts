@@ -3,9 +3,9 @@
  * plugin: service A records, headless services answering with ready endpoint IPs, per-pod records
  * `<hostname>.<subdomain>.<ns>.svc.cluster.local`, SRV records for named ports, the pod's search
  * path) and TCP/HTTP to pod IPs, cluster IPs (kube-proxy picks a ready endpoint from the
- * service's EndpointSlices) and localhost.
+ * service's EndpointSlices), node IPs (hostPorts, hostNetwork pods, NodePorts) and localhost.
  */
-import type { Pod, Service } from 'kubernetes-types/core/v1';
+import type { Node, Pod, Service } from 'kubernetes-types/core/v1';
 import type { Store } from '../apiserver/store.ts';
 import type { K8s, Stored } from '../apiserver/types.ts';
 import type { Runtime } from '../runtime.ts';
@@ -131,10 +131,50 @@ function podByIP(api: Store, ip: string): PodObj | undefined {
   return api.list<K8s<Pod>>('Pod').find((p) => p.status?.podIP === ip && !p.spec?.hostNetwork && p.status?.phase === 'Running');
 }
 
+/** The name of the node whose InternalIP is `ip`. */
+export function nodeNamedByIP(api: Store, ip: string): string | undefined {
+  return api.list<K8s<Node>>('Node').find((n) => n.status?.addresses?.some((a) => a.type === 'InternalIP' && a.address === ip))?.metadata.name;
+}
+
+/** The running pods bound to `node`. */
+function runningPodsOn(api: Store, node: string): PodObj[] {
+  return api.list<K8s<Pod>>('Pod').filter((p) => p.spec?.nodeName === node && p.status?.phase === 'Running' && !p.metadata.deletionTimestamp);
+}
+
+/**
+ * Where a TCP connection to port `port` of a node's own address ends up: a pod's hostPort (the
+ * CNI portmap plugin DNATs it to the pod's containerPort), a hostNetwork pod listening in the
+ * node's network namespace, or a Service's NodePort (kube-proxy DNATs it to the Service). With
+ * nothing there, the node's kernel answers with a reset: refused.
+ */
+export function connectNode(host: NetHost, from: PodObj, node: string, port: number): ConnectTarget {
+  const api = host.api;
+  for (const pod of runningPodsOn(api, node)) {
+    for (const c of pod.spec?.containers ?? []) {
+      const mapped = c.ports?.find((p) => p.hostPort === port && (p.protocol ?? 'TCP') === 'TCP');
+      if (!mapped) continue;
+      return listens(host, pod, mapped.containerPort) ? { pod, port: mapped.containerPort } : { refused: true };
+    }
+    if (pod.spec?.hostNetwork && listens(host, pod, port)) return { pod, port };
+  }
+  const svc = api
+    .list<K8s<Service>>('Service')
+    .find((s) => (s.spec?.type === 'NodePort' || s.spec?.type === 'LoadBalancer') && s.spec.ports?.some((p) => p.nodePort === port));
+  if (!svc?.spec?.clusterIP || svc.spec.clusterIP === 'None') return { refused: true };
+  const sp = svc.spec.ports!.find((p) => p.nodePort === port)!;
+  return connect(host, from, svc.spec.clusterIP, sp.port);
+}
+
 /** Where a TCP connection to ip:port from `from` ends up (kube-proxy's DNAT for cluster IPs). */
 export function connect(host: NetHost, from: PodObj, ip: string, port: number): ConnectTarget {
   const api = host.api;
+  // A hostNetwork pod shares the node's addresses, localhost included.
+  if (from.spec?.hostNetwork && from.spec.nodeName && (ip === '127.0.0.1' || ip === from.status?.podIP)) {
+    return connectNode(host, from, from.spec.nodeName, port);
+  }
   if (ip === '127.0.0.1' || ip === from.status?.podIP) return listens(host, from, port) ? { pod: from, port } : { refused: true };
+  const node = nodeNamedByIP(api, ip);
+  if (node) return connectNode(host, from, node, port);
   const svc = api.list<K8s<Service>>('Service').find((s) => s.spec?.clusterIP === ip);
   if (svc) {
     const sp = svc.spec?.ports?.find((p) => p.port === port);
