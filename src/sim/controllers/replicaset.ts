@@ -1,6 +1,7 @@
 /**
  * The ReplicaSet controller (pkg/controller/replicaset/replica_set.go manageReplicas,
- * calculateStatus): keeps `replicas` active pods, creating at most a burst of 500 a sync and
+ * calculateStatus): keeps `replicas` active pods, creating at most a burst of 500 a sync (in
+ * slow-start batches, see slow-start.ts) and
  * deleting the most expendable first (controller.ActivePodsWithRanks), and reports status.
  */
 import type { ReplicaSet, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
@@ -10,6 +11,7 @@ import { clone, controllerOf, metaKey, splitMetaKey, type K8s, type KubeObject, 
 import { labelSelectorMatches } from '../apiserver/selectors.ts';
 import type { Controller, ControllerContext } from './controller.ts';
 import { claimObjects, controllerRef, isRelevantPodChange, OwnerIndex, selectingOwners, isSpecOrMetaChange } from './ownership.ts';
+import { burstPausedFor, errorText, pauseBurst, slowStartBatch, SLOW_START_INITIAL_BATCH } from './slow-start.ts';
 import { isPodActive, isPodAvailable, isPodReady, msUntilAvailable, readySince, type StoredPod } from './pod-status.ts';
 
 export type StoredReplicaSet = Stored<K8s<ReplicaSet>>;
@@ -92,22 +94,30 @@ export class ReplicaSetController implements Controller {
     const pods = claimObjects(ctx.api, 'Pod', rs, rs.spec?.selector, undefined, this.pods) as StoredPod[];
     const active = pods.filter(isPodActive);
     const want = rs.spec?.replicas ?? 1;
-    if (!rs.metadata.deletionTimestamp) {
+    const paused = active.length !== want ? burstPausedFor(ctx, this.name, key) : 0;
+    const ref = { kind: 'ReplicaSet', namespace, name };
+    if (!rs.metadata.deletionTimestamp && paused > 0) {
+      ctx.explain.add(this.name, ref, `${Math.abs(active.length - want)} pods left to ${active.length < want ? 'create' : 'delete'} after a burst of ${RS_BURST}; next burst in ${paused}ms`);
+    } else if (!rs.metadata.deletionTimestamp) {
       const diff = active.length - want;
       if (diff < 0) {
         const n = Math.min(-diff, RS_BURST);
-        for (let i = 0; i < n; i++) {
+        const result = slowStartBatch(n, SLOW_START_INITIAL_BATCH, () => {
           const pod = ctx.api.create(newReplicaPod(rs));
           ctx.events.normal(rs, 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, SOURCE);
+        });
+        if (result.error !== undefined) {
+          ctx.events.warning(rs, 'FailedCreate', `Error creating: ${errorText(result.error)}`, SOURCE);
+          ctx.explain.add(this.name, ref, `stopped creating after ${result.done} of ${n} pods: ${errorText(result.error)}`);
         }
-        if (-diff > RS_BURST) ctx.enqueueAfter(key, 1000);
+        if (result.error !== undefined || -diff > RS_BURST) pauseBurst(ctx, this.name, key);
       } else if (diff > 0) {
         const victims = rankPodsForDeletion(active, ctx.clock.now()).slice(0, Math.min(diff, RS_BURST));
         for (const p of victims) {
           ctx.api.delete('Pod', p.metadata.namespace, p.metadata.name!, { uid: p.metadata.uid });
           ctx.events.normal(rs, 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, SOURCE);
         }
-        if (diff > RS_BURST) ctx.enqueueAfter(key, 1000);
+        if (diff > RS_BURST) pauseBurst(ctx, this.name, key);
       }
     }
     const fresh = (claimObjects(ctx.api, 'Pod', rs, rs.spec?.selector, undefined, this.pods) as StoredPod[]).filter(isPodActive);

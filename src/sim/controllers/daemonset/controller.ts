@@ -11,6 +11,7 @@ import type { Controller, ControllerContext } from '../controller.ts';
 import { claimObjects, isRelevantPodChange, OwnerIndex, selectingOwners, isSpecOrMetaChange } from '../ownership.ts';
 import { sameContent as same } from '../../apiserver/store.ts';
 import { isPodAvailable, isPodFailed, isPodReady, isPodTerminating, msUntilAvailable, type StoredPod } from '../pod-status.ts';
+import { burstPausedFor, errorText, pauseBurst, slowStartBatch, SLOW_START_INITIAL_BATCH } from '../slow-start.ts';
 import { daemonTolerations, newDaemonPod } from './pod-template.ts';
 import {
 
@@ -145,15 +146,21 @@ export class DaemonSetController implements Controller {
         }
       }
 
-      let created = 0;
-      for (const node of toCreate) {
-        if (created >= DAEMON_BURST) {
-          ctx.enqueueAfter(key, 1000);
-          break;
+      // syncNodes: at most a burst of pods a sync, in slow-start batches (slow-start.ts).
+      const paused = toCreate.length > 0 ? burstPausedFor(ctx, this.name, key) : 0;
+      if (paused > 0) say(`${toCreate.length} daemon pods left to create after a burst of ${DAEMON_BURST}; next burst in ${paused}ms`);
+      else if (toCreate.length > 0) {
+        const batch = toCreate.slice(0, DAEMON_BURST);
+        let next = 0;
+        const result = slowStartBatch(batch.length, SLOW_START_INITIAL_BATCH, () => {
+          const pod = ctx.api.create(newDaemonPod(ds, template, batch[next++]!, hash, generation));
+          ctx.events.normal(ds, 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, SOURCE);
+        });
+        if (result.error !== undefined) {
+          ctx.events.warning(ds, 'FailedCreate', `Error creating: ${errorText(result.error)}`, SOURCE);
+          say(`stopped creating after ${result.done} of ${batch.length} daemon pods: ${errorText(result.error)}`);
         }
-        const pod = ctx.api.create(newDaemonPod(ds, template, node, hash, generation));
-        ctx.events.normal(ds, 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, SOURCE);
-        created++;
+        if (result.error !== undefined || toCreate.length > DAEMON_BURST) pauseBurst(ctx, this.name, key);
       }
       for (const pod of toDelete) {
         if (!ctx.api.tryGet('Pod', pod.metadata.namespace, pod.metadata.name!)) continue;

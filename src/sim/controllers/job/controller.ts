@@ -12,6 +12,7 @@ import { controllerOf, metaKey, splitMetaKey, type WatchEvent } from '../../apis
 import type { Controller, ControllerContext } from '../controller.ts';
 import { claimObjects, isRelevantPodChange, OwnerIndex, isSpecOrMetaChange } from '../ownership.ts';
 import { isPodActive, isPodFailed, isPodReady, isPodSucceeded, isPodTerminating, type StoredPod } from '../pod-status.ts';
+import { burstPausedFor, errorText, pauseBurst, slowStartBatch, SLOW_START_INITIAL_BATCH } from '../slow-start.ts';
 import { completionIndexOf, formatIndexes, parseIndexes, pendingIndexes } from './indexed.ts';
 import { matchPodFailurePolicy } from './pod-failure-policy.ts';
 import { newJobPod, TRACKING_FINALIZER, type StoredJob } from './pod-template.ts';
@@ -247,17 +248,27 @@ export class JobController implements Controller {
         }
       }
     }
+    const paused = burstPausedFor(ctx, this.name, key);
+    if (paused > 0) {
+      say(`${diff} pods left to create after a burst of ${JOB_BURST}; next burst in ${paused}ms`);
+      return;
+    }
     diff = Math.min(diff, JOB_BURST);
     let indexes: (number | undefined)[] = new Array(diff).fill(undefined);
     if (indexed) {
       const activeIx = new Set(active.map(completionIndexOf));
       indexes = pendingIndexes(completions ?? 0, completed, activeIx, diff);
     }
-    for (const ix of indexes) {
-      const pod = ctx.api.create(newJobPod(job, ix));
+    let next = 0;
+    const result = slowStartBatch(indexes.length, SLOW_START_INITIAL_BATCH, () => {
+      const pod = ctx.api.create(newJobPod(job, indexes[next++]));
       ctx.events.normal(job, 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`, SOURCE);
+    });
+    if (result.error !== undefined) {
+      ctx.events.warning(job, 'FailedCreate', `Error creating: ${errorText(result.error)}`, SOURCE);
+      say(`stopped creating after ${result.done} of ${indexes.length} pods: ${errorText(result.error)}`);
     }
-    if (wantActive - active.length > JOB_BURST) ctx.enqueueAfter(key, 1000);
+    if (result.error !== undefined || wantActive - active.length > JOB_BURST) pauseBurst(ctx, this.name, key);
   }
 
   private deletePod(job: StoredJob, pod: StoredPod): void {
