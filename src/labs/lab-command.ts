@@ -5,6 +5,7 @@
  */
 import type { Grader, TaskResult } from '../../graders/lib/index.ts';
 import { currentTask, recordResults, score, type LabProgress } from './progress.ts';
+import { labView, type LabView } from './lab-view.ts';
 import { gradeLab, type LabRun } from './runner.ts';
 
 export interface LabCommandIO {
@@ -19,6 +20,10 @@ export interface LabController {
   check(taskId?: string): TaskResult[];
   /** Reveals the next hint of a task; undefined when none is left. */
   hint(taskId?: string): { text: string; cost: number; index: number; of: number } | undefined;
+  /** Marks the solution as shown (the learner gave up) and returns it. */
+  solution(): string;
+  /** What the lab panel shows. */
+  view(): LabView;
   /** The command's entry point; returns the exit code. */
   command(args: string[], io: LabCommandIO): Promise<number>;
 }
@@ -69,6 +74,13 @@ export function createLabController(run: LabRun, opts: LabControllerOptions): La
       progress.hints[task.id] = shown + 1;
       return { text: h.text, cost: h.cost, index: shown + 1, of: task.hints.length };
     },
+    solution() {
+      progress.solutionShown = true;
+      return opts.solution;
+    },
+    view() {
+      return labView(lab, progress, opts.solution);
+    },
     async command(args, io) {
       try {
         const [sub, ...rest] = args;
@@ -97,10 +109,11 @@ export function createLabController(run: LabRun, opts: LabControllerOptions): La
             io.stdout(`Hint ${h.index} of ${h.of} for "${task.title}"${h.cost ? ` (costs ${h.cost} points)` : ''}:\n${indent(h.text.trim())}\n`);
             return 0;
           }
-          case 'solution':
-            progress.solutionShown = true;
-            io.stdout(opts.solution.endsWith('\n') ? opts.solution : opts.solution + '\n');
+          case 'solution': {
+            const text = controller.solution();
+            io.stdout(text.endsWith('\n') ? text : text + '\n');
             return 0;
+          }
           case 'reset':
             if (!opts.reset) throw new LabCommandError('this terminal cannot reset its lab');
             await opts.reset();

@@ -15,7 +15,7 @@ import { WorkerAttachAddon, type AttachBackend } from './worker-attach-addon.ts'
 import { currentTheme, themeFor, watchTheme } from './xterm-theme.ts';
 import { ClusterView } from './cluster-view/cluster-view.ts';
 import type { EditorPane } from './editor/editor-pane.ts';
-import type { EditorMode, InitResult, TerminalApi, TerminalState } from '../worker/protocol.ts';
+import type { EditorMode, InitResult, LabView, TerminalApi, TerminalState } from '../worker/protocol.ts';
 import { forgetTerminal } from '../worker/snapshot-db.ts';
 
 /** How long the worker may take to answer a heartbeat before it is presumed dead. */
@@ -120,6 +120,12 @@ export function mountTerminal(root: HTMLElement, firstWorker?: Worker): Terminal
   const editorRoot = el('div', { class: 'kl-editor-slot' });
   editorRoot.hidden = true;
   body.append(screen, editorRoot);
+  // A lab's terminal gets the lab panel beside it (below it when narrow); its code loads only then.
+  let labSlot: HTMLElement | undefined;
+  if (lab) {
+    labSlot = el('div', { class: 'kl-lab-slot' });
+    body.append(labSlot);
+  }
 
   const viewRoot = el('div', { class: 'kl-cluster-slot', 'aria-label': 'Cluster view' });
   viewRoot.hidden = true;
@@ -245,6 +251,17 @@ export function mountTerminal(root: HTMLElement, firstWorker?: Worker): Terminal
   });
   terminal.loadAddon(addon);
 
+  const labPanel = labSlot
+    ? import('./lab-panel/lab-panel.ts').then(
+        ({ LabPanel }) =>
+          new LabPanel(labSlot, {
+            check: (task) => call((r) => r.labCheck(task)),
+            hint: (task) => call((r) => r.labHint(task)),
+            solution: () => call((r) => r.labSolution()),
+          }),
+      )
+    : undefined;
+
   let preloaded = firstWorker;
   function startWorker(): Generation {
     const worker = preloaded ?? new Worker(new URL('../worker/terminal-worker.ts', import.meta.url), { type: 'module', name: `kubelab-${id}` });
@@ -278,6 +295,10 @@ export function mountTerminal(root: HTMLElement, firstWorker?: Worker): Terminal
     gen = startWorker();
     const result = await call((r) => r.init({ id, lab, preset, resume }, Comlink.proxy(openEditor)));
     await call((r) => r.subscribe(Comlink.proxy(onState)));
+    if (labPanel) {
+      const panel = await labPanel;
+      await call((r) => r.subscribeLab(Comlink.proxy((v: LabView) => panel.update(v))));
+    }
     return result;
   }
 

@@ -2,7 +2,10 @@
  * The contract between a terminal on the page and its worker: what the page may call (over
  * Comlink) and the plain data that comes back. Callbacks passed across are Comlink proxies.
  */
+import type { LabView } from '../labs/lab-view.ts';
 import type { ClusterSummary } from './cluster-summary.ts';
+
+export type { LabView, LabTaskView, LabCheckView } from '../labs/lab-view.ts';
 
 export interface TerminalOptions {
   /** Persistence key: one saved session per terminal id. */
@@ -45,6 +48,9 @@ export interface TerminalState {
 
 export type StateListener = (state: TerminalState) => void;
 
+/** Called with the lab's state whenever it changes (a check, a hint, `lab reset`, a restore). */
+export type LabListener = (view: LabView) => void;
+
 export interface CompletionResult {
   replaceFrom: number;
   candidates: string[];
@@ -63,6 +69,16 @@ export interface TerminalApi {
   /** Streams state summaries (throttled) to `listener`; replaces any earlier listener. */
   subscribe(listener: StateListener): void;
   ping(): string;
+  /** The lab panel's data; undefined when the terminal runs no lab. */
+  labInfo(): LabView | undefined;
+  /** Grades one task, exactly as `lab check TASK` does, records the result and returns the new state. */
+  labCheck(task: string): LabView;
+  /** Reveals the task's next hint, as `lab hint TASK` does. */
+  labHint(task: string): LabView;
+  /** Gives up: marks the solution as shown, as `lab solution` does; the view then carries it. */
+  labSolution(): LabView;
+  /** Streams the lab's state to `listener` whenever it changes; replaces any earlier listener. */
+  subscribeLab(listener: LabListener): void;
   /** Makes the worker fail as a crash would (used by the end-to-end tests). */
   crash(): void;
 }

@@ -14,6 +14,8 @@ import type {
   CompletionResult,
   EditorOpener,
   InitResult,
+  LabListener,
+  LabView,
   OutputSink,
   StateListener,
   TerminalApi,
@@ -35,6 +37,9 @@ export class TerminalBackend implements TerminalApi {
   private opts: TerminalOptions | undefined;
   private editor: EditorOpener | undefined;
   private listener: StateListener | undefined;
+  private labListener: LabListener | undefined;
+  /** The lab state last sent to the panel (JSON), so only changes are sent. */
+  private lastLabView = '';
   private running: AbortController | undefined;
   private lastState = 0;
   private stateTimer: ReturnType<typeof setTimeout> | undefined;
@@ -66,6 +71,7 @@ export class TerminalBackend implements TerminalApi {
     for (const c of this.session.clusters) this.time.attach(c);
     this.time.start();
     this.pushState(true);
+    this.pushLab();
     return {
       prompt: this.session.prompt(),
       resumed,
@@ -100,6 +106,7 @@ export class TerminalBackend implements TerminalApi {
       void this.save();
       this.pushState(true);
     });
+    this.pushLab();
     return code;
   }
 
@@ -136,6 +143,34 @@ export class TerminalBackend implements TerminalApi {
 
   ping(): string {
     return 'pong';
+  }
+
+  labInfo(): LabView | undefined {
+    return this.lab?.view();
+  }
+
+  labCheck(task: string): LabView {
+    const lab = this.requiredLab();
+    lab.check(task);
+    return this.labChanged(lab);
+  }
+
+  labHint(task: string): LabView {
+    const lab = this.requiredLab();
+    lab.hint(task);
+    return this.labChanged(lab);
+  }
+
+  labSolution(): LabView {
+    const lab = this.requiredLab();
+    lab.solution();
+    return this.labChanged(lab);
+  }
+
+  subscribeLab(listener: LabListener): void {
+    this.labListener = listener;
+    this.lastLabView = '';
+    this.pushLab();
   }
 
   crash(): void {
@@ -175,6 +210,31 @@ export class TerminalBackend implements TerminalApi {
     const session = createSession(options);
     presetNamed(this.opts?.preset).apply(session.current());
     return session;
+  }
+
+  private requiredLab(): LabController {
+    if (!this.lab) throw new Error('this terminal runs no lab');
+    return this.lab;
+  }
+
+  /** After a change made from the panel: save it with the session and tell the listener. */
+  private labChanged(lab: LabController): LabView {
+    void this.save();
+    this.pushLab();
+    return lab.view();
+  }
+
+  /** Sends the lab's state to the panel when it differs from what was sent last. */
+  private pushLab(): void {
+    const listener = this.labListener;
+    if (!listener || !this.lab) return;
+    const view = this.lab.view();
+    const json = JSON.stringify(view);
+    if (json === this.lastLabView) return;
+    this.lastLabView = json;
+    Promise.resolve(listener(view)).catch(() => {
+      if (this.labListener === listener) this.labListener = undefined;
+    });
   }
 
   private async openEditor(file: string, content: string, mode: string): Promise<string | null> {
