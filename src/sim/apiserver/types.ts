@@ -62,9 +62,31 @@ export function splitMetaKey(key: string): { namespace?: string; name: string } 
   return slash === -1 ? { name: key } : { namespace: key.slice(0, slash), name: key.slice(slash + 1) };
 }
 
-/** A deep, mutable copy of a stored object. */
+/**
+ * A deep, mutable copy of a stored object. Stored objects are plain JSON-like trees, which a
+ * hand-written walk copies several times faster than `structuredClone`; anything else (a Date, a
+ * class instance) still goes through `structuredClone`, so the result is the same.
+ */
 export function clone<T>(obj: T | Readonly<T>): Mutable<T> {
-  return structuredClone(obj) as Mutable<T>;
+  return copyValue(obj) as Mutable<T>;
+}
+
+function copyValue(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (Array.isArray(value)) {
+    const n = value.length;
+    const out = new Array<unknown>(n);
+    for (let i = 0; i < n; i++) {
+      if (!(i in value)) return structuredClone(value);
+      out[i] = copyValue(value[i]);
+    }
+    return out;
+  }
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return structuredClone(value);
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(value)) out[k] = copyValue((value as Record<string, unknown>)[k]);
+  return out;
 }
 
 export function deepFreeze<T>(value: T): T {
