@@ -16,6 +16,22 @@ function utf8Bytes(text: string): number[] {
   return out;
 }
 
+/** The length of `text` in UTF-8 bytes (Go's len of a string). */
+export function utf8Length(text: string): number {
+  let n = 0;
+  for (const ch of text) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
+/** How many bytes well-formed base64 `text` decodes to (the length of a Secret's []byte value). */
+export function decodedBase64Length(text: string): number {
+  const padding = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  return Math.floor((text.length * 3) / 4) - padding;
+}
+
 export function encodeBase64(text: string): string {
   const b = utf8Bytes(text);
   let out = '';

@@ -122,7 +122,7 @@ export const field = {
   duplicate: (path: string, value: unknown): Cause => ({ field: path, message: `Duplicate value: ${goValue(value)}` }),
   tooLong: (path: string, max: number): Cause => ({
     field: path,
-    message: `Too long: may not be more than ${max} bytes`,
+    message: `Too long: must have at most ${max} bytes`,
   }),
   immutable: (path: string, value: unknown): Cause => ({
     field: path,

@@ -14,6 +14,6 @@ export const createConfigMap: KubectlCommand = {
     const data = await collectData(inv, 'ConfigMap', name);
     const obj: Record<string, unknown> = { apiVersion: 'v1', kind: 'ConfigMap', metadata: generatedMeta(inv, name, true) };
     if (Object.keys(data).length) obj.data = data;
-    return finishGenerated(inv, obj as never, true);
+    return finishGenerated(inv, obj as never, true, 'failed to create configmap: ');
   },
 };

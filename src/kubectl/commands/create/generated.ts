@@ -2,6 +2,7 @@
  * What every `kubectl create <generator>` shares: the common flags, the NAME argument check, and
  * sending the built object (or printing it, with `--dry-run=client`).
  */
+import { ApiError } from '../../../sim/apiserver/errors.ts';
 import type { KubeObject } from '../../../sim/apiserver/types.ts';
 import { checkOutputFormat, dryRunOf, DRY_RUN_FLAG, OUTPUT_FLAG, reportChange } from '../../change-output.ts';
 import type { Invocation } from '../../command.ts';
@@ -36,13 +37,23 @@ export function generatedMeta(inv: Invocation, name: string, namespaced: boolean
   return meta;
 }
 
-/** Creates (or prints) a generated object and reports it. */
-export function finishGenerated(inv: Invocation, obj: KubeObject, namespaced: boolean): number {
+/**
+ * Creates (or prints) a generated object and reports it. With `failure`, an error from the API
+ * server becomes a client error with that prefix, as generators that wrap it with fmt.Errorf
+ * print it (create_configmap.go: `failed to create configmap: %v`).
+ */
+export function finishGenerated(inv: Invocation, obj: KubeObject, namespaced: boolean, failure?: string): number {
   checkOutputFormat(inv);
   const dryRun = dryRunOf(inv);
   const toSend = structuredClone(obj);
   if (namespaced && dryRun !== 'client') toSend.metadata.namespace = inv.namespace;
-  const result = submitCreate(inv, toSend, dryRun, validationOf(inv));
+  let result: unknown;
+  try {
+    result = submitCreate(inv, toSend, dryRun, validationOf(inv));
+  } catch (e) {
+    if (failure !== undefined && e instanceof ApiError) throw new KubectlError(`${failure}${e.message}`);
+    throw e;
+  }
   reportChange(inv, result as KubeObject, 'created', dryRun);
   return 0;
 }

@@ -18,7 +18,8 @@ const generic: KubectlCommand = {
     }
     const type = str(inv.parsed, 'type');
     if (type) obj.type = type;
-    return finishGenerated(inv, obj as never, true);
+    // create_secret.go wraps the server's error: `failed to create secret: %v`.
+    return finishGenerated(inv, obj as never, true, 'failed to create secret: ');
   },
 };
 

@@ -1,10 +1,14 @@
 /**
  * ConfigMap validation (ValidateConfigMap, ValidateConfigMapUpdate): keys as IsConfigMapKey
- * words them, and the `immutable` flag.
+ * words them, the 1 MiB limit on the data, and the `immutable` flag.
  */
 import { field, type Cause } from '../errors.ts';
 import type { KubeObject, Stored } from '../types.ts';
 import { sameContent } from '../store.ts';
+import { decodedBase64Length, utf8Length } from '../base64.ts';
+
+/** core.MaxSecretSize: the most bytes of data a ConfigMap or Secret may hold. */
+export const MAX_DATA_SIZE = 1024 * 1024;
 
 const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
 const CONFIG_KEY_MSG =
@@ -32,6 +36,10 @@ export function validateConfigMap(cm: KubeObject): Cause[] {
     for (const m of configKeyErrors(key)) out.push(field.invalid(`binaryData[${key}]`, key, m));
     if (key in data) out.push(field.invalid(`data[${key}]`, key, 'duplicate of key present in binaryData'));
   }
+  // The path is field.NewPath(""), which prints as `[]`: the error is about the whole object.
+  const size = Object.values(data).reduce<number>((n, v) => n + utf8Length(String(v ?? '')), 0) +
+    Object.values(binary).reduce<number>((n, v) => n + decodedBase64Length(String(v ?? '')), 0);
+  if (size > MAX_DATA_SIZE) out.push(field.tooLong('[]', MAX_DATA_SIZE));
   return out;
 }
 

@@ -1,10 +1,11 @@
 /**
  * Secret validation (ValidateSecret, ValidateSecretUpdate): keys, the keys each built-in type
- * requires, and the immutable type.
+ * requires, the 1 MiB limit on the data, and the immutable type.
  */
 import { field, type Cause } from '../errors.ts';
 import type { KubeObject, Stored } from '../types.ts';
-import { configKeyErrors, validateImmutableData } from './configmap.ts';
+import { decodedBase64Length } from '../base64.ts';
+import { configKeyErrors, MAX_DATA_SIZE, validateImmutableData } from './configmap.ts';
 
 export function validateSecret(secret: KubeObject): Cause[] {
   const out: Cause[] = [];
@@ -12,6 +13,8 @@ export function validateSecret(secret: KubeObject): Cause[] {
   for (const key of Object.keys(data)) {
     for (const m of configKeyErrors(key)) out.push(field.invalid(`data[${key}]`, key, m));
   }
+  const size = Object.values(data).reduce((n, v) => n + decodedBase64Length(String(v ?? '')), 0);
+  if (size > MAX_DATA_SIZE) out.push(field.tooLong('data', MAX_DATA_SIZE));
   switch (secret.type) {
     case 'kubernetes.io/service-account-token':
       if (!secret.metadata.annotations?.['kubernetes.io/service-account.name']) {
