@@ -31,6 +31,8 @@ export interface ProcessContext {
   startedAt: number;
   readFile(path: string): string | undefined;
   listDir(path: string): string[] | undefined;
+  /** Whether the path lies on a read-only mount. */
+  isReadOnly(path: string): boolean;
   /** The container keeps stdin open (`stdin: true`): a shell without a script waits on it. */
   interactive?: boolean;
   /** Set for the look-ahead at start that searches for the exit (a cheaper, bounded run). */

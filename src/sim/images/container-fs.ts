@@ -4,8 +4,9 @@
  * `runtime.state.volumes`, keyed by what the volume is, the same way the storage code keys them:
  * an emptyDir by pod uid and volume name, a hostPath (and a hostPath or local PV) in its node's
  * host tree `node/<node>` under its path, a CSI PV by driver and handle, an NFS PV by server,
- * any other PV by name. ConfigMap, Secret and service-account volumes are projected read-only
- * from their API objects.
+ * any other PV by name. ConfigMap, Secret, downward API and projected volumes are projected
+ * read-only from their API objects (the kubelet always mounts them read-only); a mount with
+ * `readOnly: true`, or a claim referenced with `readOnly: true`, is read-only too.
  */
 import type { Container, PersistentVolume, Pod, Volume } from 'kubernetes-types/core/v1';
 import type { Store } from '../apiserver/store.ts';
@@ -25,6 +26,8 @@ export interface ContainerFs {
   /** Entries directly under a directory, or undefined when it is not one. */
   list(dir: string): string[] | undefined;
   isDir(path: string): boolean;
+  /** Whether the path lies on a read-only mount (a writer gets EROFS there). */
+  isReadOnly(path: string): boolean;
 }
 
 interface Mount {
@@ -121,7 +124,7 @@ function buildMounts(api: Store, runtime: Runtime, pod: Stored<K8s<Pod>>, contai
     const base = loc.base + (m.subPath ? '/' + m.subPath : '');
     mounts.push({
       path,
-      readOnly: Boolean(m.readOnly),
+      readOnly: Boolean(m.readOnly || volume.persistentVolumeClaim?.readOnly),
       base,
       writable: true,
       tree: () => {
@@ -203,6 +206,10 @@ export function containerFs(
       names.delete('.');
       if (names.size === 0 && !m && !mountsOf().some((x) => x.path === d) && !KNOWN_DIRS.has(d)) return undefined;
       return [...names].filter((n) => n !== '.keep').sort();
+    },
+    isReadOnly(path) {
+      const m = mountFor(normalizePath(path));
+      return !!m && (m.readOnly || !m.writable);
     },
     isDir(path) {
       const d = normalizePath(path);

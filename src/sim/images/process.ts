@@ -145,6 +145,7 @@ export function processContext(proc: ContainerProcess, fs: ContainerFs): Process
     startedAt: proc.startedAt,
     readFile: (p) => fs.read(p),
     listDir: (p) => fs.list(p),
+    isReadOnly: (p) => fs.isReadOnly(p),
     interactive: progress(proc).interactive,
     ...(progress(proc).memoryLimit !== undefined ? { memoryLimit: progress(proc).memoryLimit } : {}),
   };

@@ -15,6 +15,7 @@ export function processFs(ctx: ProcessContext): ShellFs {
     remove: () => false,
     list: (p) => ctx.listDir(p),
     isDir: (p) => ctx.listDir(p) !== undefined,
+    isReadOnly: (p) => ctx.isReadOnly(p),
   };
 }
 

@@ -16,6 +16,16 @@ export interface ShellFs {
   remove(path: string): boolean;
   list(dir: string): string[] | undefined;
   isDir(path: string): boolean;
+  /** Whether the path lies on a read-only mount (configMap, secret, `readOnly: true`). */
+  isReadOnly(path: string): boolean;
+}
+
+/** Why a file cannot be written: its directory does not exist, or it is on a read-only mount. */
+export type WriteError = 'ENOENT' | 'EROFS';
+
+/** strerror() of a write error, as perror prints it. */
+export function strerror(e: WriteError): string {
+  return e === 'EROFS' ? 'Read-only file system' : 'No such file or directory';
 }
 
 export interface CommandResult {
@@ -111,14 +121,19 @@ export class Shell {
     return this.o.fs.read(p);
   }
 
-  write(path: string, content: string, append: boolean): string | undefined {
+  write(path: string, content: string, append: boolean): WriteError | undefined {
     const p = this.abs(path);
     const parent = p.slice(0, p.lastIndexOf('/')) || '/';
-    if (!this.isDir(parent)) return 'nonexistent directory';
+    if (!this.isDir(parent)) return 'ENOENT';
+    if (this.o.fs.isReadOnly(p)) return 'EROFS';
     const next = append ? (this.read(p) ?? '') + content : content;
     this.overlay.set(p, next);
     this.writes.push({ at: this.t, path: p, content, append });
     return undefined;
+  }
+
+  isReadOnly(path: string): boolean {
+    return this.o.fs.isReadOnly(this.abs(path));
   }
 
   isDir(path: string): boolean {
@@ -258,7 +273,9 @@ export class Shell {
         const f = { path, append: r.op === '>>', buf: '' };
         const err = this.write(path, '', f.append);
         if (err) {
-          io.err(`${this.prog()}: can't create ${path}: ${err === 'Read-only file system' ? err : 'nonexistent directory'}\n`);
+          // ash: "can't create" with its own word for a missing directory; bash: perror.
+          if (this.o.flavour === 'bash') io.err(`bash: line 1: ${path}: ${strerror(err)}\n`);
+          else io.err(`sh: can't create ${path}: ${err === 'EROFS' ? strerror(err) : 'nonexistent directory'}\n`);
           return 1;
         }
         files.push(f);
@@ -580,9 +597,11 @@ export class Shell {
     this.cwd = this.abs(dir);
   }
 
-  removeFile(path: string): boolean {
+  /** Deletes a file: false when there is none, EROFS when it is on a read-only mount. */
+  removeFile(path: string): boolean | 'EROFS' {
     const p = this.abs(path);
     const existed = this.read(p) !== undefined;
+    if (existed && this.o.fs.isReadOnly(p)) return 'EROFS';
     if (existed) {
       this.overlay.set(p, null);
       this.writes.push({ at: this.t, path: p, content: '', append: false, remove: true });
@@ -833,28 +852,46 @@ const COMMANDS: Record<string, Builtin> = {
     sh.setCwd(dir);
     return 0;
   },
+  // BusyBox touch reports each file it cannot create and goes on (coreutils: "cannot touch").
   touch: (sh, args, io) => {
+    let code = 0;
     for (const f of args.filter((a) => !a.startsWith('-'))) {
-      if (sh.write(f, '', true)) {
-        io.err(`touch: ${f}: No such file or directory\n`);
-        return 1;
-      }
+      const err = sh.write(f, '', true);
+      if (!err) continue;
+      io.err(sh.flavour === 'bash' ? `touch: cannot touch '${f}': ${strerror(err)}\n` : `touch: ${f}: ${strerror(err)}\n`);
+      code = 1;
     }
-    return 0;
+    return code;
   },
-  mkdir: (sh, args) => {
-    for (const d of args.filter((a) => !a.startsWith('-'))) sh.write(`${d.replace(/\/$/, '')}/.keep`, '', true);
-    return 0;
+  mkdir: (sh, args, io) => {
+    let code = 0;
+    for (const d of args.filter((a) => !a.startsWith('-'))) {
+      const dir = d.replace(/\/$/, '');
+      if (sh.isDir(dir)) continue;
+      if (sh.isReadOnly(dir)) {
+        io.err(`mkdir: ${sh.flavour === 'bash' ? 'cannot' : "can't"} create directory '${d}': Read-only file system\n`);
+        code = 1;
+        continue;
+      }
+      sh.write(`${dir}/.keep`, '', true);
+    }
+    return code;
   },
   rm: (sh, args, io) => {
     const force = args.some((a) => /^-\w*f/.test(a));
+    const cannot = sh.flavour === 'bash' ? 'cannot' : "can't";
+    let code = 0;
     for (const f of args.filter((a) => !a.startsWith('-'))) {
-      if (!sh.removeFile(f) && !force) {
-        io.err(`rm: can't remove '${f}': No such file or directory\n`);
-        return 1;
+      const removed = sh.removeFile(f);
+      if (removed === 'EROFS') {
+        io.err(`rm: ${cannot} remove '${f}': Read-only file system\n`);
+        code = 1;
+      } else if (!removed && !force) {
+        io.err(`rm: ${cannot} remove '${f}': No such file or directory\n`);
+        code = 1;
       }
     }
-    return 0;
+    return code;
   },
   test: (sh, args) => (testExpr(sh, args) ? 0 : 1),
   '[': (sh, args, io) => {
@@ -918,9 +955,15 @@ const COMMANDS: Record<string, Builtin> = {
   },
   tee: (sh, args, io) => {
     const append = args.includes('-a');
-    for (const f of args.filter((a) => !a.startsWith('-'))) sh.write(f, io.stdin, append);
+    let code = 0;
+    for (const f of args.filter((a) => !a.startsWith('-'))) {
+      const err = sh.write(f, io.stdin, append);
+      if (!err) continue;
+      io.err(`tee: ${f}: ${strerror(err)}\n`);
+      code = 1;
+    }
     io.out(io.stdin);
-    return 0;
+    return code;
   },
   id: (_sh, _a, io) => {
     io.out('uid=0(root) gid=0(root) groups=0(root),10(wheel)\n');
