@@ -104,3 +104,38 @@ export function controllerOf(obj: { metadata: ObjectMeta }): OwnerReference | un
 
 /** A kubernetes-types object as the store holds it (metadata always present): `Stored<K8s<Pod>>`. */
 export type K8s<T> = T & KubeObject;
+
+/**
+ * Whether `JSON.stringify(a) === JSON.stringify(b)`, without building the strings: key order
+ * counts, properties holding undefined (or a function) are skipped, and inside arrays those become
+ * null, as JSON.stringify does.
+ */
+export function isSameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return JSON.stringify(a) === JSON.stringify(b);
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!isSameJson(jsonElement(a[i]), jsonElement(b[i]))) return false;
+    return true;
+  }
+  const ka = jsonKeys(a as Record<string, unknown>);
+  const kb = jsonKeys(b as Record<string, unknown>);
+  if (ka.length !== kb.length) return false;
+  for (let i = 0; i < ka.length; i++) {
+    const k = ka[i]!;
+    if (k !== kb[i] || !isSameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k])) return false;
+  }
+  return true;
+}
+
+function isJsonSkipped(v: unknown): boolean {
+  return v === undefined || typeof v === 'function' || typeof v === 'symbol';
+}
+
+function jsonElement(v: unknown): unknown {
+  return isJsonSkipped(v) ? null : v;
+}
+
+function jsonKeys(o: Record<string, unknown>): string[] {
+  return Object.keys(o).filter((k) => !isJsonSkipped(o[k]));
+}

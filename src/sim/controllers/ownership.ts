@@ -144,7 +144,18 @@ export function isRelevantPodChange(ev: WatchEvent): boolean {
   return podSignature(ev.old) !== podSignature(ev.object);
 }
 
+/** Signatures of stored (frozen, so unchanging) pods: every controller asks about the same event. */
+const signatures = new WeakMap<Stored, string>();
+
 function podSignature(p: Stored): string {
+  const known = signatures.get(p);
+  if (known !== undefined) return known;
+  const signature = computePodSignature(p);
+  if (Object.isFrozen(p)) signatures.set(p, signature);
+  return signature;
+}
+
+function computePodSignature(p: Stored): string {
   const ready = p.status?.conditions?.find((c: { type: string }) => c.type === 'Ready');
   const containers = (p.status?.containerStatuses ?? []).map(
     (c: { restartCount?: number; state?: { terminated?: { exitCode?: number } } }) => `${c.restartCount ?? 0}:${c.state?.terminated?.exitCode ?? ''}`,

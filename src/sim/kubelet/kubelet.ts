@@ -8,7 +8,7 @@
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import type { Controller, ControllerContext } from '../controllers/controller.ts';
 import type { K8s, Stored, WatchEvent } from '../apiserver/types.ts';
-import { clone, metaKey, refOf, splitMetaKey } from '../apiserver/types.ts';
+import { clone, isSameJson, metaKey, refOf, splitMetaKey } from '../apiserver/types.ts';
 import { toRFC3339 } from '../clock.ts';
 import { podVolumesWait } from './volumes.ts';
 import { dropPodProcesses } from '../images/process.ts';
@@ -53,15 +53,15 @@ export function dueStage(pod: Stored<K8s<Pod>>, ctx: StageContext, stages: reado
 export function applyStage(pod: Stored<K8s<Pod>>, stage: Stage, ctx: StageContext): { copy: MPod; result: StageResult; changed: boolean } {
   // Stages change only the status: copy that, share the rest of the (frozen) pod.
   const copy = { ...pod, status: pod.status ? clone(pod.status) : {} } as MPod;
-  const before = JSON.stringify(copy.status);
+  const before = pod.status ?? {};
   const result = stage.next(copy, ctx);
   if (result.deleted) return { copy, result, changed: false };
-  if (JSON.stringify(copy.status) !== before && ctx.record.ip && !copy.status.podIP) {
+  if (ctx.record.ip && !copy.status.podIP && !isSameJson(copy.status, before)) {
     copy.status.podIP = ctx.record.ip;
     copy.status.podIPs = [{ ip: ctx.record.ip }];
   }
   refreshPodStatus(copy, toRFC3339(ctx.now), pod.metadata.generation);
-  return { copy, result, changed: JSON.stringify(copy.status) !== before };
+  return { copy, result, changed: !isSameJson(copy.status, before) };
 }
 
 export function newRecord(pod: Stored<K8s<Pod>>, now: number): PodRecord {

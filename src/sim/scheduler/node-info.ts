@@ -5,7 +5,7 @@
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { K8s, Stored } from '../apiserver/types.ts';
-import { metaKey } from '../apiserver/types.ts';
+import { controllerOf, metaKey } from '../apiserver/types.ts';
 import { podHostPorts, podRequests, type HostPort, type PodRequests } from './pod-resources.ts';
 
 export interface PodSummary {
@@ -14,16 +14,20 @@ export interface PodSummary {
   labels: Record<string, string>;
   requests: PodRequests;
   ports: HostPort[];
+  /** The uid of the pod's controller, if it has one. */
+  owner: string | undefined;
   pod: Stored<K8s<Pod>>;
 }
 
 export interface NodeInfo {
   pods: Map<string, PodSummary>;
   requested: PodRequests;
+  /** How many of the node's pods each controller (by uid) owns. */
+  owners: Map<string, number>;
 }
 
 function emptyInfo(): NodeInfo {
-  return { pods: new Map(), requested: { cpu: 0, memory: 0, nonZeroCpu: 0, nonZeroMemory: 0 } };
+  return { pods: new Map(), requested: { cpu: 0, memory: 0, nonZeroCpu: 0, nonZeroMemory: 0 }, owners: new Map() };
 }
 
 /** Pods that hold node resources: bound and not finished (the scheduler's informer drops terminal pods). */
@@ -60,10 +64,12 @@ export class NodeInfoIndex {
       labels: pod.metadata.labels ?? {},
       requests: podRequests(pod),
       ports: podHostPorts(pod),
+      owner: controllerOf(pod)?.uid,
       pod,
     };
     info.pods.set(key, summary);
     addRequests(info.requested, summary.requests, 1);
+    if (summary.owner !== undefined) info.owners.set(summary.owner, (info.owners.get(summary.owner) ?? 0) + 1);
     this.podNode.set(key, node);
     if (pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length) {
       this.withAntiAffinity.set(key, { summary, node });
@@ -80,6 +86,11 @@ export class NodeInfoIndex {
     if (!info || !summary) return;
     info.pods.delete(key);
     addRequests(info.requested, summary.requests, -1);
+    if (summary.owner !== undefined) {
+      const left = (info.owners.get(summary.owner) ?? 0) - 1;
+      if (left > 0) info.owners.set(summary.owner, left);
+      else info.owners.delete(summary.owner);
+    }
   }
 }
 

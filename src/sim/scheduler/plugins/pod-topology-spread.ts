@@ -15,8 +15,6 @@ export const podTopologySpread: ScorePlugin = {
   score(pod, _node, info) {
     const owner = controllerOf(pod)?.uid;
     if (!owner || pod.spec?.topologySpreadConstraints?.length) return 0;
-    let n = 0;
-    for (const p of info.pods.values()) if (controllerOf(p.pod)?.uid === owner) n++;
-    return n;
+    return info.owners.get(owner) ?? 0;
   },
 };
