@@ -98,7 +98,7 @@ describe('kubectl rollout', () => {
     expect(lines(r.out).at(-1)).toBe('partitioned roll out complete: 3 new pods have been updated...');
     const set = h.cluster.api.get('StatefulSet', 'default', 'web');
     expect(set.status).toMatchObject({ replicas: 3, readyReplicas: 3, updatedReplicas: 3 });
-    const pods = h.cluster.api.list('Pod', 'default').filter((p) => p.metadata.labels?.app === 'nginx');
+    const pods = h.cluster.api.list('Pod', { namespace: 'default' }).filter((p) => p.metadata.labels?.app === 'nginx');
     expect(pods.map((p) => [p.metadata.name, p.metadata.deletionTimestamp === undefined])).toEqual([
       ['web-0', true],
       ['web-1', true],
