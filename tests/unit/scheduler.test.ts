@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCluster } from '../../src/sim/cluster.ts';
 import { fitErrorMessage } from '../../src/sim/scheduler/fit-error.ts';
-import { parseQuantity } from '../../src/sim/scheduler/quantity.ts';
+import { parseQuantity } from '../../src/sim/apiserver/quantity.ts';
 
 type C = ReturnType<typeof createCluster>;
 

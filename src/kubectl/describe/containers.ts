@@ -3,7 +3,7 @@
  * describeVolumes, DescribePodTemplate): shared by pods and every workload describer.
  */
 import type { Container, ContainerState, ContainerStatus, PodTemplateSpec, Probe, Volume } from 'kubernetes-types/core/v1';
-import { formatQuantity } from '../format/quantity.ts';
+import { formatQuantity } from '../../sim/apiserver/quantity.ts';
 import { labelsMultiline, annotationsMultiline, tolerationsMultiline } from './meta.ts';
 import { rfc1123z, type DescribeWriter } from './writer.ts';
 

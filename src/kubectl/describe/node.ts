@@ -5,7 +5,7 @@
 import type { Node, Pod } from 'kubernetes-types/core/v1';
 import { nodeRoles } from '../printers/node.ts';
 import { age } from '../format/duration.ts';
-import { formatQuantity, quantityValue } from '../format/quantity.ts';
+import { formatQuantity, quantityValue } from '../../sim/apiserver/quantity.ts';
 import { describeEvents, eventsFor } from './events.ts';
 import { annotationsMultiline, labelsMultiline } from './meta.ts';
 import type { Describer } from './types.ts';

@@ -2,7 +2,7 @@
 import type { PersistentVolumeClaim, Pod } from 'kubernetes-types/core/v1';
 import { parseTime } from '../../sim/clock.ts';
 import { humanDuration } from '../format/duration.ts';
-import { formatQuantity } from '../format/quantity.ts';
+import { formatQuantity } from '../../sim/apiserver/quantity.ts';
 import { accessModes } from '../printers/persistent-volume.ts';
 import { describeEvents, eventsFor } from './events.ts';
 import { annotationsMultiline, labelsMultiline } from './meta.ts';

@@ -1,7 +1,7 @@
 /** `kubectl describe statefulset`: describe.go describeStatefulSet. */
 import type { StatefulSet } from 'kubernetes-types/apps/v1';
 import { formatLabelSelector } from '../../sim/apiserver/selectors.ts';
-import { formatQuantity } from '../format/quantity.ts';
+import { formatQuantity } from '../../sim/apiserver/quantity.ts';
 import { describePodTemplate } from './containers.ts';
 import { describeEvents, eventsFor } from './events.ts';
 import { annotationsMultiline, labelsMultiline, podStatusCounts } from './meta.ts';

@@ -4,7 +4,7 @@
  */
 import type { PersistentVolumeClaim } from 'kubernetes-types/core/v1';
 import { age } from '../format/duration.ts';
-import { formatQuantity } from '../format/quantity.ts';
+import { formatQuantity } from '../../sim/apiserver/quantity.ts';
 import { accessModes } from './persistent-volume.ts';
 import type { KindPrinter } from './types.ts';
 

@@ -1,7 +1,7 @@
 /** `kubectl get persistentvolumes`: printers.go printPersistentVolume. */
 import type { PersistentVolume } from 'kubernetes-types/core/v1';
 import { age } from '../format/duration.ts';
-import { formatQuantity } from '../format/quantity.ts';
+import { formatQuantity } from '../../sim/apiserver/quantity.ts';
 import type { KindPrinter } from './types.ts';
 
 export const persistentVolumePrinter: KindPrinter = {

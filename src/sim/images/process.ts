@@ -12,7 +12,7 @@ import type { ContainerProcess, Runtime } from '../runtime.ts';
 import { containerArgv, type ImageBehaviour, type ProcessContext } from './behaviour.ts';
 import { behaviourNamed } from './registry.ts';
 import { containerFs, type ContainerFs } from './container-fs.ts';
-import { intValue } from '../scheduler/quantity.ts';
+import { intValue } from '../apiserver/quantity.ts';
 
 /** How far ahead the kubelet looks for a process's exit when it starts. */
 export const EXIT_HORIZON_MS = 7 * 24 * 3600_000;

@@ -5,7 +5,7 @@
  * pkg/scheduler/util/pod_resources.go), and the host ports it binds.
  */
 import type { Container, Pod } from 'kubernetes-types/core/v1';
-import { intValue, milliValue } from './quantity.ts';
+import { intValue, milliValue } from '../apiserver/quantity.ts';
 
 export interface PodRequests {
   /** Millicores. */

@@ -5,13 +5,18 @@
  * A volume pre-bound to the claim (claimRef naming it) wins over everything else.
  */
 import type { PersistentVolumeClaim } from 'kubernetes-types/core/v1';
+import { quantityValue } from '../apiserver/quantity.ts';
 import { labelSelectorMatches } from '../apiserver/selectors.ts';
 import type { K8s, Stored } from '../apiserver/types.ts';
 import { nodeSelectorTermsMatch } from '../scheduler/node-affinity.ts';
-import { storageBytes } from './quantity.ts';
 import type { PV } from './volume-identity.ts';
 
 export type PVC = Stored<K8s<PersistentVolumeClaim>>;
+
+/** The storage quantity in a resource list (`{storage: "1Gi"}`), in bytes; 0 when absent. */
+export function storageBytes(list: Readonly<Record<string, unknown>> | undefined): number {
+  return quantityValue(list?.storage as string | undefined);
+}
 
 /** The claim's class: `spec.storageClassName`, or the legacy beta annotation. */
 export function claimClass(claim: PVC): string {

@@ -4,7 +4,7 @@
  * `--timeout` ends a run successfully.
  */
 import type { ImageBehaviour } from '../behaviour.ts';
-import { parseQuantity } from '../../scheduler/quantity.ts';
+import { parseQuantity } from '../../apiserver/quantity.ts';
 
 function flag(argv: string[], name: string): string | undefined {
   const i = argv.indexOf(name);

@@ -3,7 +3,7 @@
  * count in allocatable `pods`. Scores with LeastAllocated over cpu and memory (equal weights), on
  * the non-zero requests (pkg/scheduler/framework/plugins/noderesources/fit.go, least_allocated.go).
  */
-import { intValue, milliValue } from '../quantity.ts';
+import { intValue, milliValue } from '../../apiserver/quantity.ts';
 import type { FilterPlugin, ScorePlugin } from './plugin.ts';
 
 export const nodeResourcesFit: FilterPlugin & ScorePlugin = {
