@@ -1,6 +1,6 @@
 /**
  * kubectl run NAME --image=IMAGE: creates one pod (labels `run=NAME`) with optional env, port,
- * labels, restart policy and command (staging/src/k8s.io/kubectl/pkg/cmd/run/run.go and the pod
+ * labels, restart policy and command, patched by --overrides (staging/src/k8s.io/kubectl/pkg/cmd/run/run.go and the pod
  * generator in pkg/generate/versioned/run.go). `--rm` with `-i` waits for the pod to finish, shows
  * its output and deletes it.
  */
@@ -11,6 +11,10 @@ import { checkOutputFormat, dryRunOf, DRY_RUN_FLAG, OUTPUT_FLAG, reportChange } 
 import type { KubectlCommand } from '../command.ts';
 import { KubectlError } from '../errors.ts';
 import { bool, int, str, strings } from '../flags.ts';
+import { goJsonSyntaxError } from '../format/go-json-error.ts';
+import { applyJsonPatch, JsonPatchError } from '../patch/json-patch.ts';
+import { jsonMergePatch } from '../patch/json-merge.ts';
+import { PatchError, strategicMergePatch } from '../patch/strategic.ts';
 import { submitCreate, validationOf, VALIDATE_FLAG } from '../submit.ts';
 
 /** `a=b,c=d` → labels, with kubectl's error for malformed pairs. */
@@ -48,6 +52,8 @@ export const run: KubectlCommand = {
     { name: 'annotations', type: 'stringArray', help: 'Annotations to apply to the pod.' },
     { name: 'serviceaccount', type: 'string', help: "Service account to set in the pod spec." },
     { name: 'quiet', short: 'q', type: 'bool', help: 'If true, suppress prompt messages.' },
+    { name: 'overrides', type: 'string', help: 'An inline JSON override for the generated object. If this is non-empty, it is used to override the generated object. Requires that the object supply a valid apiVersion field.' },
+    { name: 'override-type', type: 'string', default: 'merge', help: 'The method used to override the generated object: json, merge, or strategic.' },
     DRY_RUN_FLAG,
     OUTPUT_FLAG,
     VALIDATE_FLAG,
@@ -100,7 +106,8 @@ export const run: KubectlCommand = {
     const spec: Record<string, unknown> = { containers: [container], dnsPolicy: 'ClusterFirst', restartPolicy: restart };
     const sa = str(p, 'serviceaccount');
     if (sa) spec.serviceAccountName = sa;
-    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec, status: {} } as unknown as KubeObject;
+    const generated = { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec, status: {} } as unknown as KubeObject;
+    const pod = applyOverrides(generated, str(p, 'overrides') ?? '', str(p, 'override-type') ?? 'merge');
 
     const toSend = structuredClone(pod);
     if (dryRun !== 'client') toSend.metadata.namespace = inv.namespace;
@@ -112,6 +119,48 @@ export const run: KubectlCommand = {
     return attachAndMaybeRemove(inv, created, remove, int(p, 'v'));
   },
 };
+
+/**
+ * --overrides (cmd/util/override_options.go Overrider.Apply and helpers.go Merge, StrategicMerge,
+ * JSONPatch): the generated pod, as JSON, patched by the override; RFC 7396 merge by default.
+ * Malformed overrides fail as the patch libraries word it: json-patch's `Invalid JSON Patch` for
+ * merge, strategicpatch's `invalid JSON document` for strategic, encoding/json's syntax error
+ * for json.
+ */
+export function applyOverrides(pod: KubeObject, overrides: string, type: string): KubeObject {
+  if (overrides === '') return pod;
+  if (type !== 'json' && type !== 'merge' && type !== 'strategic') throw new KubectlError(`invalid override type: ${type}`);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(overrides);
+  } catch {
+    if (type === 'json') throw new KubectlError(goJsonSyntaxError(overrides) ?? 'unexpected end of JSON input');
+    doc = undefined;
+  }
+  const isObject = typeof doc === 'object' && doc !== null && !Array.isArray(doc);
+  let patched: unknown;
+  try {
+    if (type === 'json') patched = applyJsonPatch(pod, doc);
+    else if (!isObject) throw new KubectlError(type === 'merge' ? 'Invalid JSON Patch' : 'invalid JSON document');
+    else if (type === 'merge') patched = jsonMergePatch(structuredClone(pod), doc);
+    else patched = strategicMergePatch(pod as never, doc as never, 'Pod');
+  } catch (e) {
+    if (e instanceof JsonPatchError || e instanceof PatchError) throw new KubectlError(e.message);
+    throw e;
+  }
+  const out = patched as KubeObject;
+  if (typeof out !== 'object' || out === null || Array.isArray(out) || !out.metadata) throw new KubectlError(`Object 'Kind' is missing in '${overrides}'`);
+  // Decoded back into a v1.Pod: the struct-valued fields without omitempty pointers print again,
+  // empty, as the generated pod has them (creationTimestamp: null, resources: {}, status: {}).
+  if (!('creationTimestamp' in out.metadata)) (out.metadata as Record<string, unknown>).creationTimestamp = null;
+  for (const list of ['initContainers', 'containers'] as const) {
+    for (const c of (out.spec?.[list] ?? []) as Record<string, unknown>[]) {
+      if (typeof c === 'object' && c !== null && !('resources' in c)) c.resources = {};
+    }
+  }
+  if (!('status' in out)) out.status = {};
+  return out;
+}
 
 /**
  * Attaches to the pod: with stdin the learner's input is fed to the container's command (the
