@@ -3,6 +3,7 @@
  * `lab check`), per-check results, hints with their cost, the score, and progress after a reload.
  */
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { freshStorage, openTerminal, run } from './terminal-helpers.ts';
 
 const ID = 'sandbox:lab:sts-canary-partition';
@@ -96,5 +97,29 @@ test('giving up asks first, then shows the reference solution', async ({ page })
   page.once('dialog', (d) => void d.accept());
   await giveUp.click();
   await expect(panel.locator('.kl-lab-solution pre')).toContainText('kubectl set image statefulset/quiz quiz-api=quiz:0.2');
-  await expect(panel.locator('.kl-lab-solution h4')).toBeFocused();
+  await expect(panel.locator('.kl-lab-solution h3')).toBeFocused();
 });
+
+for (const theme of ['light', 'dark'] as const) {
+  test(`the lab panel with results, a hint and the solution passes axe in the ${theme} theme`, async ({ page }) => {
+    await freshStorage(page);
+    await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+    await openTerminal(page, PATH, ID);
+    const panel = page.locator('.kl-lab');
+    await panel.locator('.kl-lab-check').first().click();
+    await expect(panel.locator('.kl-lab-checkline[data-passed="false"]').first()).toBeVisible();
+    await panel.locator('.kl-lab-hint').first().click();
+    await expect(panel.locator('.kl-lab-hintbox')).toHaveCount(1);
+    page.once('dialog', (d) => void d.accept());
+    await panel.getByRole('button', { name: 'Give up and show the solution' }).click();
+    await expect(panel.locator('.kl-lab-solution pre')).toBeVisible();
+    // Keyboard: Tab from the first Check button reaches the hint button, with a visible outline.
+    await panel.locator('.kl-lab-check').first().focus();
+    await page.keyboard.press('Tab');
+    await expect(panel.locator('.kl-lab-hint').first()).toBeFocused();
+    const outline = await panel.locator('.kl-lab-hint').first().evaluate((b) => getComputedStyle(b).outlineStyle);
+    expect(outline).toBe('solid');
+    const results = await new AxeBuilder({ page }).include('.kl-lab').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  });
+}

@@ -42,7 +42,7 @@ export function hintButtonLabel(cost: number, first: boolean): string {
 
 export class LabPanel {
   private readonly actions: LabPanelActions;
-  private readonly title = el('h3', { class: 'kl-lab-title' });
+  private readonly title = el('h2', { class: 'kl-lab-title' });
   private readonly score = el('p', { class: 'kl-lab-score' });
   private readonly summary = el('p', { class: 'kl-lab-summary' });
   private readonly list = el('ol', { class: 'kl-lab-tasks' });
@@ -93,11 +93,11 @@ export class LabPanel {
     this.list.replaceChildren();
     for (const [i, t] of view.tasks.entries()) {
       const item = el('li', { class: 'kl-lab-task', 'data-task': t.id });
-      const heading = el('h4', { class: 'kl-lab-task-title' });
+      const heading = el('h3', { class: 'kl-lab-task-title' });
       const mark = el('span', { class: 'kl-lab-mark' });
       heading.append(mark, el('span', {}, `${i + 1}. ${t.title}`), el('span', { class: 'kl-lab-points' }, `${t.points} points`));
       const text = el('div', { class: 'kl-lab-text' });
-      text.innerHTML = renderMarkdown(t.text, 5);
+      text.innerHTML = renderMarkdown(t.text, 4);
       const actions = el('div', { class: 'kl-lab-actions' });
       const check = el('button', { type: 'button', class: 'kl-lab-check', 'aria-label': `Check task ${i + 1}: ${t.title}` }, 'Check');
       check.addEventListener('click', () => void this.onCheck(t.id));
@@ -148,7 +148,7 @@ export class LabPanel {
       const box = el('section', { class: 'kl-lab-hintbox', tabindex: '-1', 'aria-label': `Hint ${i + 1} of ${t.hintCount}` });
       box.append(el('p', { class: 'kl-lab-hint-title' }, `Hint ${i + 1} of ${t.hintCount}${h.cost ? ` (−${h.cost} points)` : ''}`));
       const body = el('div', { class: 'kl-lab-text' });
-      body.innerHTML = renderMarkdown(h.text, 5);
+      body.innerHTML = renderMarkdown(h.text, 4);
       box.append(body);
       e.hints.append(box);
     }
@@ -166,8 +166,8 @@ export class LabPanel {
     this.solution.dataset.key = key;
     this.solution.replaceChildren();
     if (view.solution !== undefined) {
-      const heading = el('h4', { tabindex: '-1' }, view.done ? 'Every task passed. The reference solution' : 'The reference solution');
-      const pre = el('pre', { class: 'kl-lab-code' });
+      const heading = el('h3', { tabindex: '-1' }, view.done ? 'Every task passed. The reference solution' : 'The reference solution');
+      const pre = el('pre', { class: 'kl-lab-code', tabindex: '0', 'aria-label': 'Reference solution script' });
       pre.append(el('code', {}, view.solution.trimEnd()));
       this.solution.append(heading, pre);
       return;
@@ -224,6 +224,6 @@ export class LabPanel {
   private async onGiveUp(): Promise<void> {
     if (!window.confirm('Show the reference solution? You can still solve and check the tasks, but you will have seen the answer.')) return;
     const view = await this.act(() => this.actions.solution(), undefined, '');
-    if (view) this.solution.querySelector<HTMLElement>('h4')?.focus();
+    if (view) this.solution.querySelector<HTMLElement>('h3')?.focus();
   }
 }

@@ -48,7 +48,8 @@ export function renderMarkdown(source: string, headingBase = 4): string {
         body.push(l.startsWith(indent) ? l.slice(indent.length) : l.trimStart());
       }
       const cls = lang ? ` class="language-${escapeHtml(lang)}"` : '';
-      out.push(`<pre><code${cls}>${escapeHtml(body.join('\n'))}</code></pre>`);
+      // A code block may scroll sideways, so it takes focus for keyboard scrolling.
+      out.push(`<pre tabindex="0"><code${cls}>${escapeHtml(body.join('\n'))}</code></pre>`);
       continue;
     }
     if (line.trim() === '') {

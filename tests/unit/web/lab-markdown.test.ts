@@ -31,7 +31,7 @@ describe('renderMarkdown', () => {
   it('renders a fenced code block with its language, unindented and escaped', () => {
     const md = 'Run:\n\n  ```sh\n  kubectl get pods -o jsonpath=\'{.items[*].metadata.name}\' > out.txt\n  ```\nthen';
     expect(renderMarkdown(md)).toBe(
-      '<p>Run:</p>\n<pre><code class="language-sh">kubectl get pods -o jsonpath=&#39;{.items[*].metadata.name}&#39; &gt; out.txt</code></pre>\n<p>then</p>',
+      '<p>Run:</p>\n<pre tabindex="0"><code class="language-sh">kubectl get pods -o jsonpath=&#39;{.items[*].metadata.name}&#39; &gt; out.txt</code></pre>\n<p>then</p>',
     );
   });
 
