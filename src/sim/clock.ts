@@ -38,6 +38,8 @@ export class SimClock {
   /** Pending timers, keyed by `controller\0key`: one pending timer per key, the earliest wins. */
   private pending = new Map<string, Timer>();
   private heap: Timer[] = [];
+  /** How many pending timers are not background (so `busy` needs no scan). */
+  private foreground = 0;
 
   constructor(start: number = EPOCH_MS) {
     this.current = start;
@@ -65,11 +67,16 @@ export class SimClock {
     const id = controller + '\0' + key;
     const existing = this.pending.get(id);
     if (existing && existing.at <= at) {
-      if (!background && existing.background) existing.background = false;
+      if (!background && existing.background) {
+        existing.background = false;
+        this.foreground++;
+      }
       return;
     }
+    if (existing && !existing.background) this.foreground--;
     const timer: Timer = { at: Math.max(at, this.current), seq: this.seq++, controller, key, background };
     this.pending.set(id, timer);
+    if (!background) this.foreground++;
     heapPush(this.heap, timer);
   }
 
@@ -86,8 +93,7 @@ export class SimClock {
 
   /** True when a non-background timer is pending. */
   busy(): boolean {
-    for (const t of this.pending.values()) if (!t.background) return true;
-    return false;
+    return this.foreground > 0;
   }
 
   /** Removes and returns every live timer due at or before the current time, in firing order. */
@@ -99,6 +105,7 @@ export class SimClock {
       if (!top || top.at > this.current) break;
       heapPop(this.heap);
       this.pending.delete(top.controller + '\0' + top.key);
+      if (!top.background) this.foreground--;
       due.push(top);
     }
     return due;
@@ -121,10 +128,12 @@ export class SimClock {
     this.seq = state.seq;
     this.pending.clear();
     this.heap = [];
+    this.foreground = 0;
     for (const t of state.timers) {
       const timer = { ...t };
       this.pending.set(timer.controller + '\0' + timer.key, timer);
       heapPush(this.heap, timer);
+      if (!timer.background) this.foreground++;
     }
   }
 
@@ -138,8 +147,17 @@ export class SimClock {
   }
 }
 
+/** The last second formatted: every write in a settle round stamps the same second. */
+let lastStampSecond = NaN;
+let lastStamp = '';
+
 export function toRFC3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  const second = Math.floor(ms / 1000);
+  if (second !== lastStampSecond) {
+    lastStamp = new Date(second * 1000).toISOString().replace('.000Z', 'Z');
+    lastStampSecond = second;
+  }
+  return lastStamp;
 }
 
 export function parseTime(value: string | undefined | null): number | undefined {

@@ -56,8 +56,16 @@ export function editDistance(a: string, b: string): number {
 
 /** Whether an unknown repository name looks like a misspelling of one we know. */
 export function isLikelyTypo(name: string): boolean {
-  return knownShortNames().some((k) => k !== name && editDistance(k, name) <= Math.min(2, Math.floor(k.length / 3)));
+  let answer = typoAnswers.get(name);
+  if (answer === undefined) {
+    answer = knownShortNames().some((k) => k !== name && editDistance(k, name) <= Math.min(2, Math.floor(k.length / 3)));
+    typoAnswers.set(name, answer);
+  }
+  return answer;
 }
+
+/** isLikelyTypo's answers so far (the known names never change, so neither do they). */
+const typoAnswers = new Map<string, boolean>();
 
 function notFoundRepo(ref: ImageRef): string {
   const full = fullName(ref);
