@@ -1,5 +1,6 @@
 // The course site: Astro + Starlight. Chapters live in content/chapters (see src/content.config.ts);
 // the terminal, editor and cluster view are browser modules under src/web, loaded on demand.
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
@@ -7,6 +8,24 @@ import mdx from '@astrojs/mdx';
 
 const zlibShim = fileURLToPath(new URL('./src/worker/node-zlib-shim.ts', import.meta.url));
 const justBashBrowser = fileURLToPath(new URL('./src/worker/just-bash-browser.ts', import.meta.url));
+
+/**
+ * Ships the default cluster booted: after the pages are written, the snapshot of `createCluster()`
+ * goes to dist/boot/default-cluster.json (see src/worker/boot-snapshot.ts), made by the same
+ * simulator code the worker runs, so it can never be stale.
+ */
+const bootSnapshot = {
+  name: 'kubelab-boot-snapshot',
+  hooks: {
+    'astro:build:done': ({ dir }) => {
+      const tsx = fileURLToPath(new URL('./node_modules/.bin/tsx', import.meta.url));
+      const script = fileURLToPath(new URL('./scripts/boot-snapshot.ts', import.meta.url));
+      const out = fileURLToPath(new URL('boot/default-cluster.json', dir));
+      const r = spawnSync(tsx, [script, out], { stdio: 'inherit' });
+      if (r.status !== 0) throw new Error('writing the default cluster boot snapshot failed');
+    },
+  },
+};
 
 export default defineConfig({
   site: 'https://kubelab.example',
@@ -26,6 +45,7 @@ export default defineConfig({
       pagefind: true,
     }),
     mdx(),
+    bootSnapshot,
   ],
   vite: {
     resolve: {

@@ -14,7 +14,8 @@ import { resolveImage } from './images/registry.ts';
 import { kubeletConditions } from './controllers/node-lease.ts';
 import { NETWORK_PROVISIONER } from './storage/constants.ts';
 import { fnv1a, safeEncode } from './random.ts';
-import { toRFC3339 } from './clock.ts';
+import { EPOCH_MS, toRFC3339 } from './clock.ts';
+import { DEFAULT_TIMINGS, type Timings } from './timings.ts';
 import {
   KUBERNETES_VERSION,
   SYSTEM_IMAGES,
@@ -322,8 +323,27 @@ function settleDeploymentStatus(cluster: Cluster, namespace: string, deployName:
 const bootCache = new Map<string, ClusterSnapshot>();
 const BOOT_CACHE_LIMIT = 8;
 
+function bootKey(seed: number, name: string, start: number, timings: Timings, nodes: NodeSpec[]): string {
+  return JSON.stringify([seed, name, start, timings, nodes]);
+}
+
+/**
+ * Hands the cache a bootstrapped state made elsewhere — the site ships the default cluster's
+ * snapshot as data, made at build time by this same code — so the next cluster created with
+ * these options restores it instead of booting. `start` is the virtual time the boot began at.
+ */
+export function preloadBootstrap(
+  snap: ClusterSnapshot,
+  opts: { start?: number; timings?: Partial<Timings>; nodes?: NodeSpec[] } = {},
+): void {
+  const key = bootKey(snap.seed, snap.name, opts.start ?? EPOCH_MS, { ...DEFAULT_TIMINGS, ...opts.timings }, opts.nodes ?? DEFAULT_NODES);
+  bootCache.delete(key);
+  if (bootCache.size >= BOOT_CACHE_LIMIT) bootCache.delete(bootCache.keys().next().value!);
+  bootCache.set(key, snap);
+}
+
 export function bootstrap(cluster: Cluster, nodes: NodeSpec[]): void {
-  const key = JSON.stringify([cluster.seed, cluster.name, cluster.clock.now(), cluster.timings, nodes]);
+  const key = bootKey(cluster.seed, cluster.name, cluster.clock.now(), cluster.timings, nodes);
   const cached = bootCache.get(key);
   if (cached) {
     cluster.restore(cached);
