@@ -85,7 +85,12 @@ function copyValue(value: unknown): unknown {
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return structuredClone(value);
   const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value)) out[k] = copyValue((value as Record<string, unknown>)[k]);
+  for (const k of Object.keys(value)) {
+    const v = copyValue((value as Record<string, unknown>)[k]);
+    // An own `__proto__` key (JSON.parse and YAML can make one) stays a plain property.
+    if (k === '__proto__') Object.defineProperty(out, k, { value: v, writable: true, enumerable: true, configurable: true });
+    else out[k] = v;
+  }
   return out;
 }
 
