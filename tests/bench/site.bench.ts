@@ -32,6 +32,8 @@ function chunkSizes(): void {
     report(`gzip: ${name}`, `${(bytes / 1024).toFixed(1)} KB`);
   }
   report('gzip: terminal + worker (budget 450 KB)', `${(terminalAndWorker / 1024).toFixed(1)} KB`);
+  const boot = 'dist/boot/default-cluster.json';
+  if (existsSync(boot)) report('gzip: booted default cluster (data the worker fetches)', `${(gzipSync(readFileSync(boot)).length / 1024).toFixed(1)} KB`);
 }
 
 async function waitForPrompt(page: Page, id: string): Promise<void> {
