@@ -7,7 +7,7 @@
 import type { Pod } from 'kubernetes-types/core/v1';
 import type { Controller, ControllerContext } from '../controllers/controller.ts';
 import type { K8s, Mutable, Stored, WatchEvent } from '../apiserver/types.ts';
-import { metaKey, refOf, splitMetaKey } from '../apiserver/types.ts';
+import { isSameJson, metaKey, refOf, splitMetaKey } from '../apiserver/types.ts';
 import { hashUnit } from '../random.ts';
 import { toRFC3339 } from '../clock.ts';
 import { condition } from '../kubelet/pod-status.ts';
@@ -171,16 +171,24 @@ export class Scheduler implements Controller {
     }
     // Ties go to a seeded pick, as selectHost samples uniformly among the best.
     const uid = pod.metadata.uid ?? metaKey(pod);
+    // The tie-break hash is only worked out for nodes that tie with the best so far.
+    const tieOf = (n: Stored) => hashUnit(this.ctx.seed, uid, n.metadata.name!);
     let best: Stored | undefined;
     let bestScore = -Infinity;
-    let bestTie = -1;
+    let bestTie: number | undefined = -1;
     for (const n of feasible) {
       const score = totals.get(n.metadata.name!)!;
-      const tie = hashUnit(this.ctx.seed, uid, n.metadata.name!);
-      if (score > bestScore || (score === bestScore && tie > bestTie)) {
+      if (score > bestScore) {
         best = n;
         bestScore = score;
-        bestTie = tie;
+        bestTie = undefined;
+      } else if (score === bestScore) {
+        const tie = tieOf(n);
+        bestTie ??= tieOf(best!);
+        if (tie > bestTie) {
+          best = n;
+          bestTie = tie;
+        }
       }
     }
     return { node: best!.metadata.name! };
@@ -226,9 +234,9 @@ export class Scheduler implements Controller {
 
   private isRelevantNodeChange(old: Stored, now: Stored): boolean {
     return (
-      JSON.stringify(old.spec) !== JSON.stringify(now.spec) ||
-      JSON.stringify(old.metadata.labels) !== JSON.stringify(now.metadata.labels) ||
-      JSON.stringify(old.status?.allocatable) !== JSON.stringify(now.status?.allocatable)
+      !isSameJson(old.spec, now.spec) ||
+      !isSameJson(old.metadata.labels, now.metadata.labels) ||
+      !isSameJson(old.status?.allocatable, now.status?.allocatable)
     );
   }
 }
