@@ -113,7 +113,7 @@ export class LabPanel {
   }
 
   private updateTask(t: LabTaskView, e: TaskElements): void {
-    const state = t.passed ? 'passed' : t.result ? 'failed' : 'todo';
+    const state = t.passed ? 'passed' : t.result ? 'failed' : 'unchecked';
     e.item.dataset.state = state;
     e.mark.textContent = state === 'passed' ? '✓' : state === 'failed' ? '✗' : '·';
     e.mark.setAttribute('role', 'img');
