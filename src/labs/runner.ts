@@ -60,20 +60,6 @@ export function gradeLab(run: LabRun, grader: Grader, taskIds = run.lab.tasks.ma
   return runGrader(grader, ctx, taskIds);
 }
 
-/** Points earned: each task's points shared equally by its checks. */
-export function scoreOf(lab: Lab, results: TaskResult[]): { earned: number; total: number } {
-  let earned = 0;
-  let total = 0;
-  for (const task of lab.tasks) {
-    total += task.points;
-    const r = results.find((x) => x.task === task.id);
-    if (!r || r.checks.length === 0) continue;
-    const passed = r.checks.filter((c) => c.passed).length;
-    earned += Math.round((task.points * passed) / r.checks.length * 100) / 100;
-  }
-  return { earned, total };
-}
-
 async function runStep(bundle: LabBundle, session: Session, cluster: Cluster, step: SetupStep): Promise<void> {
   const lab = bundle.lab;
   if ('run' in step) {
