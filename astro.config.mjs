@@ -6,8 +6,8 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 
-const zlibShim = fileURLToPath(new URL('./src/worker/node-zlib-shim.ts', import.meta.url));
-const justBashBrowser = fileURLToPath(new URL('./src/worker/just-bash-browser.ts', import.meta.url));
+const nodeBuiltins = fileURLToPath(new URL('./src/worker/node-builtins.ts', import.meta.url));
+const justBashNodeBuild = fileURLToPath(new URL('./node_modules/just-bash/dist/bundle/index.js', import.meta.url));
 
 /**
  * Ships the default cluster booted: after the pages are written, the snapshot of `createCluster()`
@@ -24,6 +24,22 @@ const bootSnapshot = {
       const r = spawnSync(tsx, [script, out], { stdio: 'inherit' });
       if (r.status !== 0) throw new Error('writing the default cluster boot snapshot failed');
     },
+  },
+};
+
+/**
+ * The terminal worker runs just-bash's Node build — the build the CLI and the tests run — whose
+ * commands are separate chunks loaded on first use (its browser build inlines all of them, ~150 KB
+ * gzip more before the first prompt). The Node modules that build names resolve to inert
+ * stand-ins (src/worker/node-builtins.ts): the parts that use them are never made in a terminal.
+ */
+const justBashNodeBuildInWorker = {
+  name: 'kubelab-just-bash-node-build',
+  enforce: 'pre',
+  resolveId(id) {
+    if (id === 'just-bash') return justBashNodeBuild;
+    if (/^node:(module|async_hooks|fs|fs\/promises|path|url|worker_threads|crypto|dns|zlib)$/.test(id)) return nodeBuiltins;
+    return undefined;
   },
 };
 
@@ -50,10 +66,6 @@ export default defineConfig({
   vite: {
     resolve: {
       alias: [
-        // just-bash's browser build imports node:zlib for gzip commands we never offer.
-        { find: /^node:zlib$/, replacement: zlibShim },
-        // The browser bundle lacks `parse` and `decodeBytesToUtf8`, which the shell uses.
-        { find: /^just-bash$/, replacement: justBashBrowser },
       ],
     },
     // Starlight (and Astro) import js-yaml 4's default export from their own node_modules; left
@@ -62,7 +74,9 @@ export default defineConfig({
       ssr: { resolve: { noExternal: ['js-yaml'] } },
       prerender: { resolve: { noExternal: ['js-yaml'] } },
     },
-    worker: { format: 'es' },
+    worker: { format: 'es', plugins: () => [justBashNodeBuildInWorker] },
+    // just-bash skips its Node-only sandbox hardening when this is true.
+    define: { __BROWSER__: 'true' },
     build: { chunkSizeWarningLimit: 2000 },
   },
 });

@@ -35,6 +35,18 @@ test('a pasted heredoc continues with > prompts and writes the file', async ({ p
   expect(out).toContain(manifest.join('\n'));
 });
 
+test('bash tools load on first use and work in pipes', async ({ page }) => {
+  // grep, sort, awk, wc, sed, jq and base64 each arrive as their own chunk the first time they run.
+  const nodes = await run(page, ID, "kubectl get nodes --no-headers | awk '{print $1}' | grep node | sort -r | head -n 2");
+  expect(nodes.split('\n').slice(1, 3)).toEqual(['node03', 'node02']);
+  const count = await run(page, ID, 'kubectl get ns -o name | wc -l');
+  expect(count).toMatch(/\n\s*4\n/);
+  const json = await run(page, ID, "kubectl get node node01 -o json | jq -r '.metadata.name' | sed 's/node/worker-/'");
+  expect(json).toContain('\nworker-01\n');
+  const b64 = await run(page, ID, 'echo -n kubelab | base64');
+  expect(b64).toContain('\na3ViZWxhYg==\n');
+});
+
 test('history with the arrow keys and Ctrl-R, and Tab completion', async ({ page }) => {
   await run(page, ID, 'echo first');
   await run(page, ID, 'echo second');
