@@ -283,7 +283,7 @@ export class TerminalBackend implements TerminalApi {
       origin: this.origin(),
       savedAt: Date.now(),
       speed: this.time.speed,
-      session: session.snapshot(),
+      session: JSON.stringify(session.snapshot()),
       progress: this.lab?.progress,
     };
     this.saving = this.saving.then(() => saveTerminal(opts.id, record)).catch(() => undefined);
