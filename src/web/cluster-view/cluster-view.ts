@@ -56,22 +56,46 @@ export function describeCluster(s: ClusterSummary): string[] {
   return lines;
 }
 
+/** The summary without its clock: what the drawing depends on. */
+function drawnPart(s: ClusterSummary): string {
+  return JSON.stringify({ ...s, time: 0 });
+}
+
 export class ClusterView {
   private last: ClusterSummary | undefined;
+  /** What the view shows now (drawnPart), so a summary that changes only the time redraws nothing. */
+  private drawn = '';
+  private frame = 0;
 
   constructor(private readonly root: HTMLElement) {
     root.classList.add('kl-cluster');
   }
 
+  /**
+   * Takes the newest summary and redraws at the next animation frame, once however many arrive,
+   * so that redrawing never competes with the terminal writing a command's output.
+   */
   update(s: ClusterSummary): void {
     this.last = s;
-    if (this.root.hidden) return;
-    this.render();
+    if (this.root.hidden || this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.redrawIfChanged();
+    });
   }
 
   /** Redraws (when the view is shown again). */
   refresh(): void {
-    if (this.last) this.render();
+    this.drawn = '';
+    this.redrawIfChanged();
+  }
+
+  private redrawIfChanged(): void {
+    if (!this.last || this.root.hidden) return;
+    const part = drawnPart(this.last);
+    if (part === this.drawn) return;
+    this.drawn = part;
+    this.render();
   }
 
   private render(): void {
