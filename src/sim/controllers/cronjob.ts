@@ -128,9 +128,15 @@ export class CronJobController implements Controller {
     }
 
     const scheduled = this.mostRecentScheduleTime(cj, sched, now);
+    if (typeof scheduled === 'string') {
+      // A schedule that never fires: upstream reports it and waits for the spec to change.
+      ctx.events.warning(cj, 'InvalidSchedule', `invalid schedule: ${cj.spec!.schedule} : ${scheduled}`, SOURCE);
+      return finish();
+    }
     const requeue = () => {
+      // Nothing within five years (robfig's zero time): no wake-up is queued.
       const next = sched.next(now);
-      ctx.enqueueAfter(key, next - now + NEXT_SCHEDULE_DELTA_MS, { background: true });
+      if (next !== undefined) ctx.enqueueAfter(key, next - now + NEXT_SCHEDULE_DELTA_MS, { background: true });
     };
     if (scheduled === undefined) {
       requeue();
@@ -173,17 +179,20 @@ export class CronJobController implements Controller {
   }
 
   /**
-   * mostRecentScheduleTime: the latest schedule time in (earliest, now], where earliest is the
-   * last schedule time (or creation) bounded by startingDeadlineSeconds; warns after 100 misses.
+   * nextScheduleTime: the latest schedule time in (earliest, now] as mostRecentScheduleTime finds
+   * it, where earliest is the last schedule time (or creation) bounded by
+   * startingDeadlineSeconds; warns when it estimates more than 100 missed start times. A string
+   * is the error of a schedule that never fires.
    */
-  private mostRecentScheduleTime(cj: StoredCronJob, sched: Schedule, now: number): number | undefined {
+  private mostRecentScheduleTime(cj: StoredCronJob, sched: Schedule, now: number): number | undefined | string {
     let earliest = parseTime(cj.status?.lastScheduleTime) ?? parseTime(cj.metadata.creationTimestamp) ?? now;
     const sds = cj.spec?.startingDeadlineSeconds;
     if (sds !== undefined && sds !== null) earliest = Math.max(earliest, now - sds * 1000);
-    const found = sched.mostRecent(earliest, now, 100);
-    if (!found) return undefined;
-    if (found.count > 100) {
-      this.ctx.events.warning(cj, 'TooManyMissedTimes', `too many missed start times: ${found.count}. Set or decrease .spec.startingDeadlineSeconds or check clock skew`, SOURCE);
+    const found = sched.mostRecent(earliest, now);
+    if (typeof found === 'string') return found;
+    if (found.time === undefined || found.time > now) return undefined;
+    if (found.missed > 100) {
+      this.ctx.events.warning(cj, 'TooManyMissedTimes', 'too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew', SOURCE);
     }
     return found.time;
   }
