@@ -97,6 +97,31 @@ describe('CronJob controller', () => {
     );
   });
 
+  it('reports robfig\'s error and any TZ in the schedule, as validateScheduleFormat does', () => {
+    const c = createCluster({ seed: 9 });
+    let message = '';
+    try {
+      c.api.create(hello({}, 'TZ=Mars/Olympus 0 * * * *'));
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toContain('spec.schedule: Invalid value: "TZ=Mars/Olympus 0 * * * *": provided bad location Mars/Olympus: unknown time zone Mars/Olympus');
+    expect(message).toContain('spec.schedule: Invalid value: "TZ=Mars/Olympus 0 * * * *": cannot use TZ or CRON_TZ in schedule, use timeZone field instead');
+    expect(() => c.api.create(hello({}, '0 TZ * * *'))).toThrow('failed to parse int from TZ: strconv.Atoi: parsing "TZ": invalid syntax');
+    expect(() => c.api.create(hello({}, '0 0 * * 7'))).toThrow('end of range (7) above maximum (6): 7');
+  });
+
+  it('a schedule that never fires gets InvalidSchedule and no wake-up', () => {
+    const c = createCluster({ seed: 9 });
+    c.api.create(hello({}, '0 0 31 2 *'));
+    expect(c.advanceUntilQuiet(60_000)).toBe(true);
+    const events = c.api.list('Event').filter((e) => e.involvedObject.kind === 'CronJob').map((e) => `${e.type} ${e.reason}: ${e.message}`);
+    expect(events).toEqual(['Warning InvalidSchedule: invalid schedule: 0 0 31 2 * : time difference between two schedules is less than 1 second']);
+    c.advance(3600_000);
+    expect(jobs(c)).toEqual([]);
+    expect(c.failures).toEqual([]);
+  });
+
   it('honours timeZone for the schedule', () => {
     const c = createCluster({ seed: 9 });
     // 09:00 UTC is 10:00 in Berlin in January; "0 11 * * *" Berlin fires at 10:00 UTC.

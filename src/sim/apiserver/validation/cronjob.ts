@@ -15,11 +15,12 @@ export function validateCronJob(obj: KubeObject): Cause[] {
   const spec = obj.spec ?? {};
   const schedule: string | undefined = spec.schedule;
   if (!schedule) out.push(field.required('spec.schedule'));
-  else if (hasTimeZonePrefix(schedule)) {
-    out.push(field.invalid('spec.schedule', schedule, 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead'));
-  } else {
-    const parsed = parseSchedule(schedule);
+  else {
+    // validateScheduleFormat: robfig's error, then any mention of TZ. A TZ= prefix with nothing
+    // after it makes robfig panic, which leaves only the TZ error here.
+    const parsed = hasTimeZonePrefix(schedule) && !schedule.includes(' ') ? undefined : parseSchedule(schedule);
     if (typeof parsed === 'string') out.push(field.invalid('spec.schedule', schedule, parsed));
+    if (schedule.includes('TZ')) out.push(field.invalid('spec.schedule', schedule, 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead'));
   }
   if (spec.timeZone !== undefined && spec.timeZone !== null && !isKnownTimeZone(spec.timeZone)) {
     out.push(field.invalid('spec.timeZone', spec.timeZone, `unknown time zone ${spec.timeZone}`));
