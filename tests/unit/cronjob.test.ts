@@ -111,6 +111,27 @@ describe('CronJob controller', () => {
     expect(() => c.api.create(hello({}, '0 0 * * 7'))).toThrow('end of range (7) above maximum (6): 7');
   });
 
+  it('validates timeZone as validateTimeZone does', () => {
+    const c = createCluster({ seed: 9 });
+    const fails = (timeZone: string) => {
+      try {
+        c.api.create(hello({ timeZone }));
+      } catch (e) {
+        return (e as Error).message;
+      }
+      c.api.delete('CronJob', 'default', 'hello');
+      return 'created';
+    };
+    expect(fails('')).toContain('spec.timeZone: Invalid value: "": timeZone must be nil or non-empty string');
+    expect(fails(' Continent/Zone')).toContain('spec.timeZone: Invalid value: " Continent/Zone": unknown time zone  Continent/Zone');
+    expect(fails('Local')).toContain('spec.timeZone: Invalid value: "Local": timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones');
+    expect(fails('Local')).not.toContain('unknown time zone');
+    expect(fails('local')).toContain('spec.timeZone: Invalid value: "local": unknown time zone local');
+    expect(fails('europe/berlin')).toContain('spec.timeZone: Invalid value: "europe/berlin": unknown time zone europe/berlin');
+    expect(fails('Europe/Berlin')).toBe('created');
+    expect(fails('Etc/GMT+5')).toBe('created');
+  });
+
   it('a schedule that never fires gets InvalidSchedule and no wake-up', () => {
     const c = createCluster({ seed: 9 });
     c.api.create(hello({}, '0 0 31 2 *'));

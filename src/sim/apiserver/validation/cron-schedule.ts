@@ -82,12 +82,16 @@ function loadLocation(name: string): Zone | undefined {
   return isKnownTimeZone(name) ? ianaZone(name) : undefined;
 }
 
-/** True when the runtime knows the IANA zone (time.LoadLocation). */
+/**
+ * True when time.LoadLocation finds the IANA zone (other than "" and Local). Intl matches names
+ * regardless of case and Go's zoneinfo files do not, so a name that is its canonical zone in
+ * another case ("utc", "europe/berlin") is unknown here too.
+ */
 export function isKnownTimeZone(tz: string): boolean {
   if (tz === 'Local') return false;
   try {
-    new Intl.DateTimeFormat('en-US', { timeZone: tz });
-    return true;
+    const canonical = new Intl.DateTimeFormat('en-US', { timeZone: tz }).resolvedOptions().timeZone;
+    return canonical === tz || canonical.toLowerCase() !== tz.toLowerCase();
   } catch {
     return false;
   }

@@ -22,9 +22,7 @@ export function validateCronJob(obj: KubeObject): Cause[] {
     if (typeof parsed === 'string') out.push(field.invalid('spec.schedule', schedule, parsed));
     if (schedule.includes('TZ')) out.push(field.invalid('spec.schedule', schedule, 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead'));
   }
-  if (spec.timeZone !== undefined && spec.timeZone !== null && !isKnownTimeZone(spec.timeZone)) {
-    out.push(field.invalid('spec.timeZone', spec.timeZone, `unknown time zone ${spec.timeZone}`));
-  }
+  if (typeof spec.timeZone === 'string') out.push(...validateTimeZone(spec.timeZone));
   const cp = spec.concurrencyPolicy;
   if (cp !== undefined && !['Allow', 'Forbid', 'Replace'].includes(cp)) {
     out.push(field.notSupported('spec.concurrencyPolicy', cp, ['Allow', 'Forbid', 'Replace']));
@@ -33,5 +31,16 @@ export function validateCronJob(obj: KubeObject): Cause[] {
   out.push(...nonNegative('spec.successfulJobsHistoryLimit', spec.successfulJobsHistoryLimit));
   out.push(...nonNegative('spec.failedJobsHistoryLimit', spec.failedJobsHistoryLimit));
   out.push(...validateJobSpec(spec.jobTemplate?.spec, 'spec.jobTemplate.spec', false));
+  return out;
+}
+
+/** validateTimeZone: non-empty, IANA name characters, not Local, and known to time.LoadLocation. */
+function validateTimeZone(tz: string): Cause[] {
+  if (tz === '') return [field.invalid('spec.timeZone', tz, 'timeZone must be nil or non-empty string')];
+  const badPart = (part: string) => part === '.' || part === '..' || part.startsWith('-') || !/^[A-Za-z.\-_0-9+]{1,14}$/.test(part);
+  if (tz.split('/').some(badPart)) return [field.invalid('spec.timeZone', tz, `unknown time zone ${tz}`)];
+  const out: Cause[] = [];
+  if (tz.toLowerCase() === 'local') out.push(field.invalid('spec.timeZone', tz, 'timeZone must be an explicit time zone as defined in https://www.iana.org/time-zones'));
+  if (tz !== 'Local' && !isKnownTimeZone(tz)) out.push(field.invalid('spec.timeZone', tz, `unknown time zone ${tz}`));
   return out;
 }
