@@ -3,7 +3,7 @@
  */
 import type { KubectlCommand } from './command.ts';
 
-export function rootHelp(commands: KubectlCommand[]): string {
+export function rootHelp(commands: readonly { name: string; short: string }[]): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 3;
   const lines = commands.map((c) => `  ${c.name.padEnd(width)}${c.short}`);
   return [

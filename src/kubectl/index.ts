@@ -2,7 +2,7 @@
  * kubectl's entry point: finds the verb, parses its flags, resolves the context and namespace, runs
  * it and prints errors the way kubectl does.
  */
-import { COMMANDS } from './commands/index.ts';
+import { findVerb, VERBS } from './commands/index.ts';
 import type { Invocation, KubectlCommand } from './command.ts';
 import { exitCodeOf, formatError, KubectlError } from './errors.ts';
 import { bool, FlagError, GLOBAL_FLAGS, parseFlags, str } from './flags.ts';
@@ -21,16 +21,16 @@ export async function runKubectl(argv: string[], host: KubectlHost, io: IO): Pro
       io.err(`error: ${e instanceof Error ? e.message : String(e)}\nSee 'kubectl --help' for usage.\n`);
       return 1;
     }
-    io.out(rootHelp(COMMANDS));
+    io.out(rootHelp(VERBS));
     return 0;
   }
   const verbWord = argv[first]!;
-  const found = findCommand(COMMANDS, verbWord);
+  const found = findVerb(verbWord);
   if (!found) {
     io.err(`error: unknown command "${verbWord}" for "kubectl"\n`);
     return 1;
   }
-  let command: KubectlCommand = found;
+  let command: KubectlCommand = await found.load();
   let verb = command.name;
   let rest = [...argv.slice(0, first), ...argv.slice(first + 1)];
   // Descend into sub-commands: `rollout status`, `config use-context`.

@@ -6,7 +6,7 @@
  */
 import { getCommandNames } from 'just-bash';
 import type { KubectlCommand } from '../kubectl/command.ts';
-import { COMMANDS } from '../kubectl/commands/index.ts';
+import { findVerb as findKubectlVerb, VERBS } from '../kubectl/commands/index.ts';
 import { GLOBAL_FLAGS, type FlagSpec } from '../kubectl/flags.ts';
 import { RESOURCE_TYPES, resolveResource } from '../sim/apiserver/resources.ts';
 import type { ShellServices } from './services.ts';
@@ -126,7 +126,7 @@ function flagWords(specs: FlagSpec[]): string[] {
   return out;
 }
 
-function findVerb(list: KubectlCommand[], word: string): KubectlCommand | undefined {
+function findSubcommand(list: KubectlCommand[], word: string): KubectlCommand | undefined {
   return list.find((c) => c.name === word || c.aliases?.includes(word));
 }
 
@@ -146,7 +146,7 @@ function resourceWords(): string[] {
   return out;
 }
 
-function kubectlComplete(s: ShellServices, ctx: CompletionContext, args: Word[], current: Word): Promise<string[]> | string[] {
+async function kubectlComplete(s: ShellServices, ctx: CompletionContext, args: Word[], current: Word): Promise<string[]> {
   const words = args.map((w) => w.text);
   const cur = current.text;
   const prev = words[words.length - 1];
@@ -162,7 +162,6 @@ function kubectlComplete(s: ShellServices, ctx: CompletionContext, args: Word[],
   if (prev === '-f' || prev === '--filename') return completeFiles(s, ctx.cwd, cur);
 
   // Positional words, skipping flags and the values of flags that take one.
-  let list = COMMANDS;
   let command: KubectlCommand | undefined;
   let verb = '';
   const positional: string[] = [];
@@ -173,18 +172,17 @@ function kubectlComplete(s: ShellServices, ctx: CompletionContext, args: Word[],
       if (spec && spec.type !== 'bool' && !w.includes('=')) i++;
       continue;
     }
-    const sub = command?.subcommands ? findVerb(command.subcommands, w) : !command ? findVerb(list, w) : undefined;
+    const sub = command ? (command.subcommands ? findSubcommand(command.subcommands, w) : undefined) : await findKubectlVerb(w)?.load();
     if (sub) {
       command = sub;
       verb = verb ? `${verb} ${sub.name}` : sub.name;
-      list = sub.subcommands ?? [];
       continue;
     }
     positional.push(w);
   }
 
   if (cur.startsWith('-')) return byPrefix(flagWords(command?.flags ?? []), cur);
-  if (!command) return byPrefix(COMMANDS.map((c) => c.name), cur);
+  if (!command) return byPrefix(VERBS.map((v) => v.name), cur);
   if (command.subcommands && positional.length === 0) {
     return byPrefix(command.subcommands.map((c) => c.name), cur);
   }

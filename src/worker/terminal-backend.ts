@@ -3,6 +3,7 @@
  * real-time ticker that keeps the cluster moving between commands, persistence of the session to
  * IndexedDB after every command (and while time passes), and the state stream for the cluster view.
  */
+import { loadAllVerbs } from '../kubectl/commands/index.ts';
 import { createSession, type Session, type SessionOptions } from '../shell/session.ts';
 import type { LabController } from '../labs/lab-command.ts';
 import type { LabProgress } from '../labs/progress.ts';
@@ -72,6 +73,8 @@ export class TerminalBackend implements TerminalApi {
     this.time.start();
     this.pushState(true);
     this.pushLab();
+    // kubectl's verbs are separate chunks: fetch them while the learner reads the prompt.
+    setTimeout(() => void loadAllVerbs().catch(() => undefined));
     return {
       prompt: this.session.prompt(),
       resumed,

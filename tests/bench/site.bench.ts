@@ -55,7 +55,7 @@ function chunkSizes(): void {
   report('gzip: terminal + worker, all that loads before the prompt (budget 450 KB)', kb(gzip(firstPrompt)));
   // just-bash's HTTP client (undici) is left out: the terminal's curl is the cluster's own.
   const onFirstUse = [...lazyImports(dir, worker)].filter((f) => !worker.has(f) && !f.startsWith('undici'));
-  report('gzip: bash commands the worker loads on first use', `${kb(gzip(onFirstUse))} in ${onFirstUse.length} chunks, largest ${kb(Math.max(...onFirstUse.map((f) => gzip([f]))))}`);
+  report('gzip: what the worker loads on first use (bash commands, kubectl verbs)', `${kb(gzip(onFirstUse))} in ${onFirstUse.length} chunks, largest ${kb(Math.max(...onFirstUse.map((f) => gzip([f]))))}`);
   const boot = 'dist/boot/default-cluster.json';
   if (existsSync(boot)) report('gzip: booted default cluster (data the worker fetches)', kb(gzipSync(readFileSync(boot)).length));
 }
