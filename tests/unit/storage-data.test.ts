@@ -138,4 +138,29 @@ describe('volume data', () => {
     expect(fs.read('/var/run/secrets/kubernetes.io/serviceaccount/token')?.split('.')).toHaveLength(3);
     expectHealthy(c);
   });
+
+  test('mounts a service account token shaped like the API server signs it', () => {
+    const c = storageCluster();
+    c.api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'other' } });
+    c.api.create(podWith('a', [], []));
+    c.api.create({ ...podWith('b', [], []), metadata: { name: 'b', namespace: 'other' } });
+    c.advance(30_000);
+    const decode = (part: string) => JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    const tokenOf = (name: string, ns: string) => {
+      const pod = c.api.get<K8s<Pod>>('Pod', ns, name) as Stored<K8s<Pod>>;
+      return containerFs(c.api, c.runtime, pod, pod.spec!.containers[0]!, {}).read('/var/run/secrets/kubernetes.io/serviceaccount/token')!.split('.');
+    };
+    const [ha, ca, sa] = tokenOf('a', 'default');
+    const [hb, cb] = tokenOf('b', 'other');
+    // One signing key per cluster: the same 43-character key ID in every namespace.
+    expect(decode(ha!)).toEqual({ alg: 'RS256', kid: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/) });
+    expect(decode(hb!).kid).toBe(decode(ha!).kid);
+    // A 2048-bit RSA signature: 256 bytes, 342 base64url characters.
+    expect(sa).toMatch(/^[A-Za-z0-9_-]{342}$/);
+    const claims = decode(ca!);
+    expect(claims.sub).toBe('system:serviceaccount:default:default');
+    expect(claims.aud).toEqual(['https://kubernetes.default.svc.cluster.local']);
+    expect(claims.exp - claims.iat).toBe(3607);
+    expect(decode(cb!)['kubernetes.io'].namespace).toBe('other');
+  });
 });

@@ -16,6 +16,7 @@ import type {
 } from 'kubernetes-types/core/v1';
 import { decodeBase64, encodeBase64 } from '../apiserver/base64.ts';
 import { parseQuantity } from '../apiserver/quantity.ts';
+import { hex64 } from '../images/reference.ts';
 import type { Store } from '../apiserver/store.ts';
 import type { K8s, Stored } from '../apiserver/types.ts';
 import type { FileTree } from '../runtime.ts';
@@ -135,12 +136,31 @@ function base64url(text: string): string {
   return encodeBase64(text).replace(/=+$/, '').replace(/\+/g, '-').replace(/\//g, '_');
 }
 
+const URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/** `bytes` pseudo-random bytes derived from `seed`, in unpadded base64url (as JWTs carry them). */
+function derivedBytes(seed: string, bytes: number): string {
+  let hex = '';
+  for (let i = 0; hex.length < bytes * 2; i++) hex += hex64(`${seed}/${i}`);
+  const b = Array.from({ length: bytes }, (_, i) => parseInt(hex.slice(i * 2, i * 2 + 2), 16));
+  let out = '';
+  for (let i = 0; i < b.length; i += 3) {
+    const n = (b[i]! << 16) | ((b[i + 1] ?? 0) << 8) | (b[i + 2] ?? 0);
+    out += URL_ALPHABET[n >> 18]! + URL_ALPHABET[(n >> 12) & 63]!;
+    if (i + 1 < b.length) out += URL_ALPHABET[(n >> 6) & 63]!;
+    if (i + 2 < b.length) out += URL_ALPHABET[n & 63]!;
+  }
+  return out;
+}
+
 /** A bound service account token: a JWT with the claims the API server puts in it. */
 export function serviceAccountToken(pod: PodObj, audience: string | undefined, expirationSeconds: number): string {
   const iat = Math.floor(Date.parse(pod.metadata.creationTimestamp ?? '1970-01-01T00:00:00Z') / 1000);
   const ns = pod.metadata.namespace ?? 'default';
   const sa = pod.spec?.serviceAccountName ?? 'default';
-  const header = { alg: 'RS256', kid: base64url(`kubelab-${ns}`).slice(0, 43) };
+  // The key ID is the SHA-256 of the cluster's signing key (one key, so one kid for every token):
+  // 32 bytes, 43 characters (pkg/serviceaccount/jwt.go, keyIDFromPublicKey).
+  const header = { alg: 'RS256', kid: derivedBytes('service-account-signing-key', 32) };
   const claims = {
     aud: [audience ?? 'https://kubernetes.default.svc.cluster.local'],
     exp: iat + expirationSeconds,
@@ -157,6 +177,7 @@ export function serviceAccountToken(pod: PodObj, audience: string | undefined, e
     nbf: iat,
     sub: `system:serviceaccount:${ns}:${sa}`,
   };
-  const signature = base64url(`${pod.metadata.uid}:${sa}`).padEnd(86, 'A').slice(0, 86);
+  // RS256 with a 2048-bit key signs with 256 bytes: 342 characters.
+  const signature = derivedBytes(`${pod.metadata.uid}/${sa}/${audience ?? ''}/${expirationSeconds}`, 256);
   return `${base64url(JSON.stringify(header))}.${base64url(JSON.stringify(claims))}.${signature}`;
 }
