@@ -58,7 +58,10 @@ metadata:
   name: app
 `);
     expect((await h.run('create configmap dup --from-literal=a=1 --from-literal=a=2')).err).toBe(
-      'error: cannot add key a, another key by that name already exists in Data for ConfigMap "dup"\n',
+      'error: cannot add key "a", another key by that name already exists in Data for ConfigMap "dup"\n',
+    );
+    expect((await h.run('create secret generic dup --from-literal=a=1 --from-literal=a=2')).err).toBe(
+      'error: cannot add key a, another key by that name already exists\n',
     );
     expect((await h.run('create configmap bad --from-literal=novalue')).err).toBe('error: invalid literal source novalue, expected key=value\n');
     expect((await h.run('create secret generic db --from-literal=password=s3cret')).out).toBe('secret/db created\n');

@@ -17,7 +17,12 @@ export async function collectData(inv: Invocation, kindLabel: string, name: stri
   const data: Record<string, string> = {};
   const put = (key: string, value: string) => {
     if (key in data) {
-      throw new KubectlError(`cannot add key ${key}, another key by that name already exists in Data for ${kindLabel} ${JSON.stringify(name)}`);
+      // create_configmap.go quotes the key and names the ConfigMap; create_secret.go does neither.
+      throw new KubectlError(
+        kindLabel === 'Secret'
+          ? `cannot add key ${key}, another key by that name already exists`
+          : `cannot add key ${JSON.stringify(key)}, another key by that name already exists in Data for ${kindLabel} ${JSON.stringify(name)}`,
+      );
     }
     data[key] = value;
   };
