@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CronExpressionParser } from 'cron-parser';
@@ -133,6 +134,26 @@ describe('robfig SpecSchedule.Next', () => {
     expect(next('0 0 29 2 *', '2096-03-01T00:00:00Z')).toBe('none');
     // The day fields: a day of week alone still fires when the day of month is empty and no star.
     expect(next('0 0 , * Mon', '2026-01-06T00:00:00Z')).toBe('2026-01-12T00:00:00.000Z');
+  });
+});
+
+describe('robfig itself', () => {
+  // 600 schedules (random five-field ones, descriptors, and random strings for the errors), each
+  // with a zone and a start time in 2015-2025, answered by robfig/cron v3 ParseStandard and Next
+  // (Go 1.19, tzdata 2025b). The zones' rules for those years are settled, so ICU agrees on them.
+  const cases = readFileSync(new URL('./cron-schedule.robfig.jsonl', import.meta.url), 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as { spec: string; timeZone?: string; after: string; next?: string | null; error?: string });
+
+  it('gives the same next times and errors as robfig', () => {
+    expect(cases.length).toBe(600);
+    const wrong = cases.filter((c) => {
+      const s = parseSchedule(c.spec, c.timeZone);
+      const got = typeof s === 'string' ? { error: s } : { next: s.next(Date.parse(c.after)) === undefined ? null : iso(s.next(Date.parse(c.after))) };
+      return JSON.stringify(got) !== JSON.stringify(c.error !== undefined ? { error: c.error } : { next: c.next });
+    });
+    expect(wrong).toEqual([]);
   });
 });
 
