@@ -239,8 +239,8 @@ function mustParseInt(expr: string): bigint | Error {
 }
 
 function parseIntOrName(expr: string, names: Record<string, number> | undefined): bigint | Error {
-  const named = names?.[expr.toLowerCase()];
-  if (named !== undefined && Object.hasOwn(names!, expr.toLowerCase())) return BigInt(named);
+  const key = expr.toLowerCase();
+  if (names && Object.hasOwn(names, key)) return BigInt(names[key]!);
   return mustParseInt(expr);
 }
 
@@ -436,8 +436,8 @@ export function parseSchedule(schedule: string, timeZone?: string): Schedule | s
   if (hasTimeZonePrefix(spec)) {
     const space = spec.indexOf(' ');
     const eq = spec.indexOf('=');
-    // Without a space robfig slices out of range and panics; the API server answers that
-    // panic with an internal error, which this text stands in for.
+    // Without a space robfig slices out of range and panics, with this runtime error. Validation
+    // never hands such a schedule over (it rejects any schedule mentioning TZ).
     if (space < 0) return `runtime error: slice bounds out of range [:-1]`;
     const name = spec.slice(eq + 1, space);
     const loaded = loadLocation(name);
