@@ -1,14 +1,18 @@
 /**
- * kubectl taint NODE KEY[=VALUE]:EFFECT … and KEY[:EFFECT]- removal: `node/x tainted`,
- * `node/x untainted`, with the overwrite rule and error texts of
- * staging/src/k8s.io/kubectl/pkg/cmd/taint/taint.go and utils.go.
+ * kubectl taint NODE NAME KEY[=VALUE]:EFFECT … and KEY[=VALUE][:EFFECT]- removal, as
+ * staging/src/k8s.io/kubectl/pkg/cmd/taint/taint.go (Complete, Validate, RunTaint) and utils.go
+ * (parseTaints, parseTaint, reorganizeTaints): the argument order rule, spec errors as usage
+ * errors, the overwrite rule, `tainted` / `untainted` / `modified`, and "taint … not found"
+ * collected per node while the other nodes are still changed.
  */
+import { ApiError } from '../../sim/apiserver/errors.ts';
 import type { KubeObject, Stored } from '../../sim/apiserver/types.ts';
+import { labelValueMessages, qualifiedNameMessages } from '../../sim/apiserver/validation/meta.ts';
 import { checkOutputFormat, dryRunOf, DRY_RUN_FLAG, OUTPUT_FLAG, reportChange } from '../change-output.ts';
 import type { KubectlCommand } from '../command.ts';
-import { KubectlError } from '../errors.ts';
+import { formatApiError, KubectlError, RawError } from '../errors.ts';
 import { bool, str } from '../flags.ts';
-import { getTarget, listTargets, parseTargets } from '../targets.ts';
+import { getTarget, listTargets, resolveTypeOrThrow } from '../targets.ts';
 
 interface Taint {
   key: string;
@@ -17,31 +21,108 @@ interface Taint {
 }
 
 const EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
+const USAGE_HINT = "\nSee 'kubectl taint -h' for help and examples";
 
-function parseTaint(spec: string, removal: boolean): Taint {
-  const colon = spec.lastIndexOf(':');
-  let keyValue = spec;
-  let effect: string | undefined;
-  if (colon !== -1) {
-    keyValue = spec.slice(0, colon);
-    effect = spec.slice(colon + 1);
-  }
-  if (!removal && effect === undefined) throw new KubectlError(`invalid taint spec: ${spec}, unknown taint effect`);
-  if (effect !== undefined && !EFFECTS.includes(effect)) {
-    throw new KubectlError(`invalid taint effect: ${effect}, unsupported taint effect`);
-  }
-  const eq = keyValue.indexOf('=');
-  const key = eq === -1 ? keyValue : keyValue.slice(0, eq);
-  const value = eq === -1 ? undefined : keyValue.slice(eq + 1);
-  if (!key || !/^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/.test(key)) {
-    throw new KubectlError(`invalid taint spec: ${spec}, name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')`);
-  }
-  if (removal && value !== undefined) throw new KubectlError(`invalid taint spec: ${spec}`);
-  return { key, ...(value !== undefined && value !== '' ? { value } : {}), ...(effect ? { effect } : {}) };
+/** An argument is a taint change when it has '=' or ':' or ends in '-' (Complete). */
+function isTaintArg(s: string): boolean {
+  return s.includes('=') || s.includes(':') || s.endsWith('-');
 }
 
+/** parseTaint: `key`, `key:effect` or `key=value:effect`; a value needs an effect. */
+function parseTaint(spec: string): Taint {
+  const parts = spec.split(':');
+  let key: string;
+  let value = '';
+  let effect = '';
+  if (parts.length === 1) {
+    key = parts[0]!;
+  } else if (parts.length === 2) {
+    effect = parts[1]!;
+    if (!EFFECTS.includes(effect)) throw new Error(`invalid taint effect: ${effect}, unsupported taint effect`);
+    const kv = parts[0]!.split('=');
+    if (kv.length > 2) throw new Error(`invalid taint spec: ${spec}`);
+    key = kv[0]!;
+    if (kv.length === 2) {
+      value = kv[1]!;
+      const errs = labelValueMessages(value);
+      if (errs.length) throw new Error(`invalid taint spec: ${spec}, ${errs.join('; ')}`);
+    }
+  } else {
+    throw new Error(`invalid taint spec: ${spec}`);
+  }
+  const errs = qualifiedNameMessages(key);
+  if (errs.length) throw new Error(`invalid taint spec: ${spec}, ${errs.join('; ')}`);
+  return { key, ...(value ? { value } : {}), ...(effect ? { effect } : {}) };
+}
+
+/** Go's `%v` of a corev1.Taint value: `{key value effect <nil>}` (TimeAdded is a nil pointer). */
+function goTaintValue(t: Taint): string {
+  return `{${t.key} ${t.value ?? ''} ${t.effect ?? ''} <nil>}`;
+}
+
+/** parseTaints: taints to add (each with an effect, unique by key and effect) and to remove. */
+function parseTaints(specs: string[]): { add: Taint[]; remove: Taint[] } {
+  const add: Taint[] = [];
+  const remove: Taint[] = [];
+  for (const spec of specs) {
+    if (spec.endsWith('-')) {
+      const t = parseTaint(spec.slice(0, -1));
+      remove.push({ key: t.key, ...(t.effect ? { effect: t.effect } : {}) });
+      continue;
+    }
+    const t = parseTaint(spec);
+    if (!t.effect) throw new Error(`invalid taint spec: ${spec}`);
+    if (add.some((a) => a.key === t.key && a.effect === t.effect)) {
+      throw new Error(`duplicated taints with the same key and effect: ${goTaintValue(t)}`);
+    }
+    add.push(t);
+  }
+  return { add, remove };
+}
+
+/** corev1.Taint.ToString for a removal (it has no value). */
 function taintText(t: Taint): string {
   return t.effect ? `${t.key}:${t.effect}` : t.key;
+}
+
+function sameKeyEffect(a: Taint, b: Taint): boolean {
+  return a.key === b.key && (a.effect ?? '') === (b.effect ?? '');
+}
+
+/**
+ * reorganizeTaints: the new taints come first, then the old ones they do not replace; removals
+ * by key and effect (or by key alone). The operation word follows upstream, including its
+ * `deleted` flag being that of the last removal only.
+ */
+function reorganize(old: Taint[], add: Taint[], remove: Taint[], overwrite: boolean) {
+  let next: Taint[] = [...add, ...old.filter((o) => !add.some((a) => sameKeyEffect(a, o)))];
+  const added = old.length !== next.length;
+  const errors: string[] = [];
+  let deleted = false;
+  for (const r of remove) {
+    const before = next.length;
+    next = next.filter((t) => !(r.effect ? sameKeyEffect(t, r) : t.key === r.key));
+    deleted = next.length !== before;
+    if (!deleted) errors.push(`taint ${JSON.stringify(taintText(r))} not found`);
+  }
+  const operation = (added && deleted) || overwrite ? 'modified' : added ? 'tainted' : 'untainted';
+  return { operation, taints: next, errors };
+}
+
+/**
+ * The "taint … not found" errors of one node: a utilerrors aggregate, whose Error() is the one
+ * message or `[a, b]`.
+ */
+class TaintsNotFound extends Error {
+  constructor(readonly messages: string[]) {
+    super(messages.length === 1 ? messages[0] : `[${messages.join(', ')}]`);
+  }
+}
+
+/** One line of kubectl's MultipleErrors: an API error in its standard form, else the message. */
+function messageOf(e: unknown): string {
+  if (e instanceof ApiError) return formatApiError(e).trimEnd();
+  return e instanceof Error ? e.message : String(e);
 }
 
 export const taint: KubectlCommand = {
@@ -51,8 +132,14 @@ export const taint: KubectlCommand = {
   flags: [
     { name: 'overwrite', type: 'bool', help: 'If true, allow taints to be overwritten, otherwise reject taint updates that overwrite existing taints.' },
     { name: 'all', type: 'bool', help: 'Select all nodes in the cluster' },
-    { name: 'selector', short: 'l', type: 'string', help: 'Selector (label query) to filter on.' },
+    {
+      name: 'selector',
+      short: 'l',
+      type: 'string',
+      help: "Selector (label query) to filter on, supports '=', '==', and '!='.(e.g. -l key1=value1,key2=value2)",
+    },
     { name: 'validate', type: 'string', default: 'strict', help: 'Schema validation mode.' },
+    { name: 'field-manager', type: 'string', default: 'kubectl-taint', help: 'Name of the manager used to track field ownership.' },
     DRY_RUN_FLAG,
     OUTPUT_FLAG,
   ],
@@ -60,53 +147,89 @@ export const taint: KubectlCommand = {
     const p = inv.parsed;
     checkOutputFormat(inv);
     const dryRun = dryRunOf(inv);
-    const taintArgs = p.args.filter((a) => a.includes(':') || a.includes('=') || a.endsWith('-'));
-    const resourceArgs = p.args.filter((a) => !taintArgs.includes(a));
-    if (taintArgs.length === 0) throw new KubectlError('at least one taint update is required');
-    const add: Taint[] = [];
-    const remove: Taint[] = [];
-    for (const a of taintArgs) {
-      if (a.endsWith('-')) remove.push(parseTaint(a.slice(0, -1), true));
-      else add.push(parseTaint(a, false));
+    const resources: string[] = [];
+    const taintArgs: string[] = [];
+    for (const a of p.args) {
+      if (isTaintArg(a)) taintArgs.push(a);
+      else if (taintArgs.length) throw new KubectlError(`all resources must be specified before taint changes: ${a}`);
+      else resources.push(a);
     }
-    let nodes: Stored<KubeObject>[] = [];
-    if (bool(p, 'all') || str(p, 'selector')) {
-      nodes = listTargets(inv, [inv.cluster.api.type('Node')], str(p, 'selector'));
-    } else {
-      if (resourceArgs.length === 0) throw new KubectlError('at least one resource name must be specified since \'all\' parameter is not set');
-      const t = parseTargets(resourceArgs);
-      if (t.named.length === 0) throw new KubectlError('at least one resource name must be specified since \'all\' parameter is not set');
-      for (const n of t.named) {
-        if (n.type.kind !== 'Node') throw new KubectlError(`invalid resource type ${n.type.plural}, only node types are supported`);
-        nodes.push(getTarget(inv, n));
+    if (resources.length === 0) throw new KubectlError('one or more resources must be specified as <resource> <name>');
+    if (taintArgs.length === 0) throw new KubectlError('at least one taint update is required');
+    let add: Taint[];
+    let remove: Taint[];
+    try {
+      ({ add, remove } = parseTaints(taintArgs));
+    } catch (e) {
+      throw new KubectlError((e as Error).message + USAGE_HINT);
+    }
+
+    const resourceType = resources[0]!.toLowerCase();
+    if (resolveTypeOrThrow(resourceType).kind !== 'Node') {
+      throw new KubectlError(`invalid resource type ${resourceType}, only node types are supported`);
+    }
+    const conflicts: string[] = [];
+    for (const a of add) {
+      for (const r of remove) {
+        if (a.key === r.key && (!r.effect || a.effect === r.effect)) conflicts.push(`{"${r.key}":"${r.effect ?? ''}"}`);
       }
     }
+    if (conflicts.length) {
+      throw new KubectlError(`can not both modify and remove the following taint(s) in the same command: ${conflicts.join(', ')}`);
+    }
+    const all = bool(p, 'all');
+    const selector = str(p, 'selector') ?? '';
+    if (all && selector) throw new KubectlError("setting 'all' parameter with a non empty selector is prohibited");
+    if (!all && !selector && resources.length < 2) {
+      throw new KubectlError("at least one resource name must be specified since 'all' parameter is not set");
+    }
+
+    const nodeType = inv.cluster.api.type('Node');
+    const errors: unknown[] = [];
+    let nodes: Stored<KubeObject>[] = [];
+    if (all || selector) {
+      nodes = listTargets(inv, [nodeType], selector || undefined);
+    } else {
+      for (const name of resources.slice(1)) {
+        try {
+          nodes.push(getTarget(inv, { type: nodeType, name }));
+        } catch (e) {
+          errors.push(e);
+        }
+      }
+    }
+    const overwrite = bool(p, 'overwrite');
     let count = 0;
     for (const node of nodes) {
-      const current: Taint[] = (node.spec?.taints ?? []).map((t: Taint) => ({ ...t }));
-      let next = [...current];
-      for (const r of remove) {
-        const before = next.length;
-        next = next.filter((t) => !(t.key === r.key && (!r.effect || t.effect === r.effect)));
-        if (next.length === before) throw new KubectlError(`taint ${JSON.stringify(taintText(r))} not found`);
-      }
-      for (const a of add) {
-        const i = next.findIndex((t) => t.key === a.key && t.effect === a.effect);
-        if (i !== -1) {
-          if (!bool(p, 'overwrite')) {
-            throw new KubectlError(`node ${node.metadata.name} already has ${a.key} taint(s) with same effect(s) and --overwrite is false`);
+      try {
+        const old: Taint[] = node.spec?.taints ?? [];
+        if (!overwrite) {
+          const existing = add.filter((a) => old.some((o) => a.key === o.key && a.effect === o.effect)).map((a) => a.key);
+          if (existing.length) {
+            throw new KubectlError(`node ${node.metadata.name} already has ${existing.join(',')} taint(s) with same effect(s) and --overwrite is false`);
           }
-          next[i] = a;
-        } else next.push(a);
+        }
+        const r = reorganize(old, add, remove, overwrite);
+        if (r.errors.length) throw new TaintsNotFound(r.errors);
+        const copy = structuredClone(node) as KubeObject;
+        copy.spec = { ...copy.spec };
+        if (r.taints.length) copy.spec.taints = r.taints;
+        else delete copy.spec.taints;
+        const result = dryRun === 'client' ? copy : (inv.cluster.api.update(copy, { dryRun: dryRun === 'server' }) as KubeObject);
+        reportChange(inv, result, r.operation, dryRun, count++);
+      } catch (e) {
+        errors.push(e);
       }
-      const copy = structuredClone(node) as KubeObject;
-      copy.spec = { ...copy.spec };
-      if (next.length) copy.spec.taints = next;
-      else delete copy.spec.taints;
-      const result = dryRun === 'client' ? copy : (inv.cluster.api.update(copy, { dryRun: dryRun === 'server' }) as KubeObject);
-      const op = remove.length && !add.length ? 'untainted' : 'tainted';
-      reportChange(inv, result, op, dryRun, count++);
     }
+    if (errors.length === 1) {
+      const e = errors[0];
+      // checkErr unwraps an aggregate of one; a larger one prints one message a line, unprefixed.
+      if (e instanceof TaintsNotFound) {
+        throw e.messages.length === 1 ? new KubectlError(e.message) : new RawError(e.messages.join('\n'));
+      }
+      throw e;
+    }
+    if (errors.length > 1) throw new RawError(errors.map(messageOf).join('\n'));
     return 0;
   },
 };

@@ -21,7 +21,7 @@ describe('kubectl cordon / uncordon / taint', () => {
     );
     expect((await h.run('taint node node01 dedicated:NoSchedule-')).out).toBe('node/node01 untainted\n');
     expect((await h.run('taint node node01 dedicated:NoSchedule-')).err).toBe('error: taint "dedicated:NoSchedule" not found\n');
-    expect((await h.run('taint node node01 a=b:Sometimes')).err).toBe('error: invalid taint effect: Sometimes, unsupported taint effect\n');
+    expect((await h.run('taint node node01 a=b:Sometimes')).err).toBe("error: invalid taint effect: Sometimes, unsupported taint effect\nSee 'kubectl taint -h' for help and examples\n");
   });
 });
 
