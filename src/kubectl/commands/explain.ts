@@ -67,11 +67,30 @@ function enumValue(v: string): string {
   return v === '' ? '""' : v;
 }
 
+/**
+ * What the schemas of IntOrString, Quantity and Time say of themselves (our wording): the
+ * description template prints it after the field's own text, as it does a struct's.
+ */
+const SCALAR_DESCRIPTIONS: Partial<Record<FieldType['t'], string>> = {
+  intOrString: 'IntOrString holds either an int32 or a string, so one field can take a number or a name, like a port (8080 or "http") or a count (1 or "25%").',
+  quantity:
+    'Quantity is a fixed-point number with an optional suffix: binary Ki, Mi, Gi, Ti, decimal k, M, G, T, or m for thousandths, like 500m or 1Gi. It is written as a string or a number and printed in a canonical form.',
+  time: 'Time is a timestamp, written as an RFC 3339 string in UTC, like 2024-01-02T15:04:05Z.',
+};
+
+/** The description a field's type adds (through arrays and maps, as the template follows items). */
+function typeDescription(t: FieldType): string | undefined {
+  if (t.t === 'array') return typeDescription(t.items);
+  if (t.t === 'map') return typeDescription(t.values);
+  if (t.t === 'ref') return structNamed(t.name)?.description;
+  return SCALAR_DESCRIPTIONS[t.t];
+}
+
 /** The description template: the field's own text, then its type's. */
 function describeField(f: FieldDef): string {
   let text = f.description + '\n';
-  const s = structOf(f.type);
-  if (s) text += s.description + '\n';
+  const extra = typeDescription(f.type);
+  if (extra) text += extra + '\n';
   return text;
 }
 

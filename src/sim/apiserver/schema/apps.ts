@@ -2,7 +2,7 @@
  * apps/v1 structs: StatefulSet, DaemonSet, Deployment, ReplicaSet, ControllerRevision.
  * Field names and types follow api/openapi-spec/v3/apis__apps__v1_openapi.json.
  */
-import { any, arr, bool, f, i32, i64, intOrString, openStruct, ref, str, struct } from './types.ts';
+import { arr, bool, f, i32, i64, intOrString, opaque, openStruct, ref, str, struct } from './types.ts';
 import { objectHeader } from './core.ts';
 
 struct('StatefulSet', 'Runs pods with stable identities (name-0, name-1, …) and stable storage, created, updated and removed in order.', {
@@ -102,7 +102,7 @@ openStruct('ReplicaSetStatus', 'Observed replica counts of a ReplicaSet.');
 
 struct('ControllerRevision', 'An immutable snapshot of a workload template, used for rollbacks and update tracking.', {
   ...objectHeader(),
-  data: f(any, 'The serialized template state.'),
+  data: f(opaque('RawExtension'), 'The serialized template state.'),
   revision: f(i64, 'Revision number.', true),
 });
 

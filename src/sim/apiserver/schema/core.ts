@@ -3,7 +3,7 @@
  * PersistentVolume(Claim), ConfigMap, Secret, Namespace, Node, ServiceAccount, Endpoints, Event.
  * Field names and types follow api/openapi-spec/v3/api__v1_openapi.json.
  */
-import { any, arr, bool, f, i32, i64, intOrString, map, openStruct, quantity, ref, str, strMap, struct, time } from './types.ts';
+import { arr, bool, f, i32, i64, intOrString, map, opaque, openStruct, quantity, ref, str, strMap, struct, time } from './types.ts';
 import './meta.ts';
 
 const apiVersion = f(str(), 'Versioned schema of this object (group/version).');
@@ -115,7 +115,7 @@ struct('EnvVar', 'An environment variable.', {
 struct('EnvVarSource', 'A source for one variable value.', {
   configMapKeyRef: f(ref('ConfigMapKeySelector'), 'A key of a ConfigMap.'),
   fieldRef: f(ref('ObjectFieldSelector'), 'A field of the pod (metadata.name, status.podIP, …).'),
-  fileKeyRef: f(any, 'A key of an env file in a volume.'),
+  fileKeyRef: f(opaque('FileKeySelector'), 'A key of an env file in a volume.'),
   resourceFieldRef: f(ref('ResourceFieldSelector'), 'A resource request or limit of a container.'),
   secretKeyRef: f(ref('SecretKeySelector'), 'A key of a Secret.'),
 });
@@ -434,19 +434,19 @@ struct('PersistentVolumeSpec', 'The definition of a persistent volume.', {
   accessModes: f(arr(str('ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOncePod')), 'Ways the volume can be mounted.'),
   awsElasticBlockStore: f(ref('AWSElasticBlockStoreVolumeSource'), 'Deprecated AWS disk.'),
   azureDisk: f(ref('AzureDiskVolumeSource'), 'Deprecated Azure disk.'),
-  azureFile: f(any, 'Deprecated Azure file share.'),
+  azureFile: f(opaque('AzureFilePersistentVolumeSource'), 'Deprecated Azure file share.'),
   capacity: f(map(quantity), 'Size of the volume (storage).'),
-  cephfs: f(any, 'Deprecated CephFS mount.'),
-  cinder: f(any, 'Deprecated Cinder volume.'),
+  cephfs: f(opaque('CephFSPersistentVolumeSource'), 'Deprecated CephFS mount.'),
+  cinder: f(opaque('CinderPersistentVolumeSource'), 'Deprecated Cinder volume.'),
   claimRef: f(ref('ObjectReference'), 'The claim bound to this volume.'),
   csi: f(ref('CSIPersistentVolumeSource'), 'A volume managed by a CSI driver.'),
   fc: f(ref('FCVolumeSource'), 'A Fibre Channel disk.'),
-  flexVolume: f(any, 'Deprecated flex volume.'),
+  flexVolume: f(opaque('FlexPersistentVolumeSource'), 'Deprecated flex volume.'),
   flocker: f(ref('FlockerVolumeSource'), 'Deprecated Flocker volume.'),
   gcePersistentDisk: f(ref('GCEPersistentDiskVolumeSource'), 'Deprecated GCE disk.'),
-  glusterfs: f(any, 'Deprecated Glusterfs mount.'),
+  glusterfs: f(opaque('GlusterfsPersistentVolumeSource'), 'Deprecated Glusterfs mount.'),
   hostPath: f(ref('HostPathVolumeSource'), 'A directory on one node (testing only).'),
-  iscsi: f(any, 'An iSCSI disk.'),
+  iscsi: f(opaque('ISCSIPersistentVolumeSource'), 'An iSCSI disk.'),
   local: f(ref('LocalVolumeSource'), 'A local disk of one node (needs nodeAffinity).'),
   mountOptions: f(arr(str()), 'Extra mount options.'),
   nfs: f(ref('NFSVolumeSource'), 'An NFS share.'),
@@ -455,10 +455,10 @@ struct('PersistentVolumeSpec', 'The definition of a persistent volume.', {
   photonPersistentDisk: f(ref('PhotonPersistentDiskVolumeSource'), 'Deprecated Photon disk.'),
   portworxVolume: f(ref('PortworxVolumeSource'), 'Deprecated Portworx volume.'),
   quobyte: f(ref('QuobyteVolumeSource'), 'Deprecated Quobyte mount.'),
-  rbd: f(any, 'Deprecated Rados block device.'),
-  scaleIO: f(any, 'Deprecated ScaleIO volume.'),
+  rbd: f(opaque('RBDPersistentVolumeSource'), 'Deprecated Rados block device.'),
+  scaleIO: f(opaque('ScaleIOPersistentVolumeSource'), 'Deprecated ScaleIO volume.'),
   storageClassName: f(str(), 'StorageClass the volume belongs to.'),
-  storageos: f(any, 'Deprecated StorageOS volume.'),
+  storageos: f(opaque('StorageOSPersistentVolumeSource'), 'Deprecated StorageOS volume.'),
   volumeAttributesClassName: f(str(), 'VolumeAttributesClass of the volume.'),
   volumeMode: f(str('Block', 'Filesystem'), 'Filesystem or Block. Defaults to Filesystem.'),
   vsphereVolume: f(ref('VsphereVirtualDiskVolumeSource'), 'Deprecated vSphere disk.'),
@@ -499,7 +499,7 @@ struct('ServiceSpec', 'How a service selects pods and exposes ports.', {
   publishNotReadyAddresses: f(bool, 'Publish DNS records for pods that are not ready (used with StatefulSets).'),
   selector: f(strMap, 'Labels of the pods that receive traffic.'),
   sessionAffinity: f(str('ClientIP', 'None'), 'ClientIP or None. Defaults to None.'),
-  sessionAffinityConfig: f(any, 'Settings of session affinity.'),
+  sessionAffinityConfig: f(opaque('SessionAffinityConfig'), 'Settings of session affinity.'),
   trafficDistribution: f(str(), 'Preference for routing traffic to close endpoints.'),
   type: f(str('ClusterIP', 'ExternalName', 'LoadBalancer', 'NodePort'), 'ClusterIP, NodePort, LoadBalancer or ExternalName. Defaults to ClusterIP.'),
 });
@@ -542,7 +542,7 @@ struct('Node', 'A worker machine that runs pods.', {
   status: f(ref('NodeStatus'), 'Conditions, capacity, addresses and versions. Read-only.'),
 });
 struct('NodeSpec', 'Settings of a node.', {
-  configSource: f(any, 'Deprecated dynamic kubelet configuration.'),
+  configSource: f(opaque('NodeConfigSource'), 'Deprecated dynamic kubelet configuration.'),
   externalID: f(str(), 'Deprecated.'),
   podCIDR: f(str(), 'Pod IP range assigned to the node.'),
   podCIDRs: f(arr(str()), 'Pod IP ranges, one per family.'),
@@ -559,7 +559,7 @@ struct('ServiceAccount', 'An identity for processes running in pods.', {
 });
 struct('Endpoints', 'The addresses behind a service (legacy; see EndpointSlice).', {
   ...objectHeader(),
-  subsets: f(arr(any), 'Groups of addresses and ports.'),
+  subsets: f(arr(opaque('EndpointSubset')), 'Groups of addresses and ports.'),
 });
 struct('Event', 'A report of something that happened to an object.', {
   ...objectHeader(),
@@ -574,8 +574,8 @@ struct('Event', 'A report of something that happened to an object.', {
   related: f(ref('ObjectReference'), 'A second object involved.'),
   reportingComponent: f(str(), 'Controller that emitted it.'),
   reportingInstance: f(str(), 'Instance of that controller.'),
-  series: f(any, 'Data about a series of events.'),
-  source: f(any, 'Component reporting it.'),
+  series: f(opaque('EventSeries'), 'Data about a series of events.'),
+  source: f(opaque('EventSource'), 'Component reporting it.'),
   type: f(str(), 'Normal or Warning.'),
 });
 

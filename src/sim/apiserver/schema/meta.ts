@@ -1,7 +1,7 @@
 /**
  * meta/v1 structs every object shares: ObjectMeta, owner references, label selectors.
  */
-import { any, arr, bool, f, i64, ref, str, strMap, struct, time } from './types.ts';
+import { arr, bool, f, i64, opaque, ref, str, strMap, struct, time } from './types.ts';
 
 struct('ObjectMeta', 'Metadata every persisted object carries: name, namespace, labels, annotations, owners and bookkeeping the server maintains.', {
   name: f(str(), 'Unique name of the object within its namespace (or the cluster, for cluster-scoped kinds). Cannot be changed.'),
@@ -33,7 +33,7 @@ struct('OwnerReference', 'Points at an object that owns this one.', {
 struct('ManagedFieldsEntry', 'One manager and the set of fields it owns.', {
   apiVersion: f(str(), 'Version of the fields described.'),
   fieldsType: f(str(), 'Format of fieldsV1; only "FieldsV1".'),
-  fieldsV1: f(any, 'The set of owned fields.'),
+  fieldsV1: f(opaque('FieldsV1'), 'The set of owned fields.'),
   manager: f(str(), 'Name of the workflow managing these fields.'),
   operation: f(str(), 'Apply or Update.'),
   subresource: f(str(), 'Subresource the fields were written through, if any.'),

@@ -2,13 +2,13 @@
  * Structs of the smaller groups: storage.k8s.io (StorageClass, VolumeAttachment),
  * scheduling.k8s.io (PriorityClass), coordination.k8s.io (Lease), discovery.k8s.io (EndpointSlice).
  */
-import { any, arr, bool, f, i32, openStruct, ref, str, strMap, struct, time } from './types.ts';
+import { arr, bool, f, i32, opaque, openStruct, ref, str, strMap, struct, time } from './types.ts';
 import { objectHeader } from './core.ts';
 
 struct('StorageClass', 'A class of storage: which provisioner creates volumes and with what parameters.', {
   ...objectHeader(),
   allowVolumeExpansion: f(bool, 'Whether claims of this class may be resized.'),
-  allowedTopologies: f(arr(any), 'Topologies volumes may be provisioned in.'),
+  allowedTopologies: f(arr(opaque('TopologySelectorTerm')), 'Topologies volumes may be provisioned in.'),
   mountOptions: f(arr(str()), 'Mount options of provisioned volumes.'),
   parameters: f(strMap, 'Provisioner-specific settings.'),
   provisioner: f(str(), 'Name of the volume plugin that provisions volumes.', true),
@@ -45,6 +45,6 @@ struct('LeaseSpec', 'The state of a lease.', {
 struct('EndpointSlice', 'A subset of the endpoints of a service.', {
   ...objectHeader(),
   addressType: f(str('FQDN', 'IPv4', 'IPv6'), 'Type of the addresses.', true),
-  endpoints: f(arr(any), 'The endpoints.', true),
-  ports: f(arr(any), 'The ports.'),
+  endpoints: f(arr(opaque('Endpoint')), 'The endpoints.', true),
+  ports: f(arr(opaque('EndpointPort')), 'The ports.'),
 });

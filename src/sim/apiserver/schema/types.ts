@@ -20,8 +20,11 @@ export type FieldType =
   | { t: 'map'; values: FieldType }
   /** A named struct (`PodSpec`), looked up in the registry. */
   | { t: 'ref'; name: string }
-  /** Free-form JSON (RawExtension, JSONSchemaProps). */
-  | { t: 'any' };
+  /**
+   * JSON we do not check field by field; `name` is the upstream type (`RawExtension`,
+   * `EventSource`) that `kubectl explain` shows.
+   */
+  | { t: 'any'; name?: string };
 
 export interface FieldDef {
   type: FieldType;
@@ -62,6 +65,8 @@ export const intOrString: FieldType = { t: 'intOrString' };
 export const quantity: FieldType = { t: 'quantity' };
 export const time: FieldType = { t: 'time' };
 export const any: FieldType = { t: 'any' };
+/** A struct we keep unchecked, shown by `kubectl explain` under its upstream name. */
+export const opaque = (name: string): FieldType => ({ t: 'any', name });
 export const ref = (name: string): FieldType => ({ t: 'ref', name });
 export const arr = (items: FieldType): FieldType => ({ t: 'array', items });
 export const map = (values: FieldType): FieldType => ({ t: 'map', values });
@@ -114,14 +119,23 @@ export function goTypeName(type: FieldType): string {
   }
 }
 
-/** The type as `kubectl explain` shows it (`string`, `integer`, `[]Container`, `map[string]string`). */
+/**
+ * The type as `kubectl explain` shows it: the plaintext template's `typeGuess`
+ * (staging/src/k8s.io/kubectl/pkg/explain/v2/templates/plaintext.tmpl) over the OpenAPI v3
+ * schemas. A `$ref` to a schema without a `type` or of type `object` prints the schema's last name
+ * segment: IntOrString (`oneOf` integer/string) and Quantity (`oneOf` string/number) print so, while
+ * Time is `type: string` and prints `string`. Arrays print `[]T`, maps `map[string]T`, inline
+ * objects `Object`.
+ */
 export function explainTypeName(type: FieldType): string {
   switch (type.t) {
     case 'string':
-    case 'intOrString':
-    case 'quantity':
     case 'time':
       return 'string';
+    case 'intOrString':
+      return 'IntOrString';
+    case 'quantity':
+      return 'Quantity';
     case 'int32':
     case 'int64':
       return 'integer';
@@ -136,6 +150,6 @@ export function explainTypeName(type: FieldType): string {
     case 'ref':
       return type.name;
     case 'any':
-      return 'Object';
+      return type.name ?? 'Object';
   }
 }
