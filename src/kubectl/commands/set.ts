@@ -12,29 +12,8 @@ import { bool, str, strings } from '../flags.ts';
 import { readAllManifests } from '../manifest/read.ts';
 import { aggregate } from '../submit.ts';
 import { getTarget, listTargets, parseTargets } from '../targets.ts';
-
-interface PodSpecLike {
-  containers?: { name: string; image?: string }[];
-  initContainers?: { name: string; image?: string }[];
-}
-
-/** Where the pod spec lives in each kind. */
-function podSpecOf(obj: KubeObject): PodSpecLike | undefined {
-  switch (obj.kind) {
-    case 'Pod':
-      return obj.spec;
-    case 'CronJob':
-      return obj.spec?.jobTemplate?.spec?.template?.spec;
-    case 'Deployment':
-    case 'StatefulSet':
-    case 'DaemonSet':
-    case 'ReplicaSet':
-    case 'Job':
-      return obj.spec?.template?.spec;
-    default:
-      return undefined;
-  }
-}
+import { env } from './set/env.ts';
+import { podSpecOf } from './set/pod-template.ts';
 
 const image: KubectlCommand = {
   name: 'image',
@@ -112,5 +91,5 @@ export const set: KubectlCommand = {
   short: 'Set specific features on objects',
   usage: 'kubectl set SUBCOMMAND [options]',
   flags: [],
-  subcommands: [image],
+  subcommands: [env, image],
 };
