@@ -97,7 +97,7 @@ export const run: KubectlCommand = {
     }
     if (bool(p, 'tty')) container.tty = true;
     const labels = str(p, 'labels') ? parseLabels(str(p, 'labels')!) : { run: name };
-    const meta: Record<string, unknown> = { creationTimestamp: null, labels, name };
+    const meta: Record<string, unknown> = { labels, name };
     const annotations = strings(p, 'annotations');
     if (annotations.length) {
       meta.annotations = Object.fromEntries(annotations.map((a) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)]));
@@ -151,8 +151,9 @@ export function applyOverrides(pod: KubeObject, overrides: string, type: string)
   const out = patched as KubeObject;
   if (typeof out !== 'object' || out === null || Array.isArray(out) || !out.metadata) throw new KubectlError(`Object 'Kind' is missing in '${overrides}'`);
   // Decoded back into a v1.Pod: the struct-valued fields without omitempty pointers print again,
-  // empty, as the generated pod has them (creationTimestamp: null, resources: {}, status: {}).
-  if (!('creationTimestamp' in out.metadata)) (out.metadata as Record<string, unknown>).creationTimestamp = null;
+  // empty, as the generated pod has them (resources: {}, status: {}); a zero creationTimestamp
+  // is omitted since v1.34 (kubernetes/kubernetes#130989), a null one too.
+  if (out.metadata.creationTimestamp === null) delete (out.metadata as Record<string, unknown>).creationTimestamp;
   for (const list of ['initContainers', 'containers'] as const) {
     for (const c of (out.spec?.[list] ?? []) as Record<string, unknown>[]) {
       if (typeof c === 'object' && c !== null && !('resources' in c)) c.resources = {};

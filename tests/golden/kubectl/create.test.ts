@@ -2,22 +2,56 @@ import { describe, expect, test } from 'vitest';
 import { makeHarness } from './harness.ts';
 
 describe('kubectl create generators', () => {
+  test('deployment: no creationTimestamp since v1.34 (#130989), in the dry run or the stored object', async () => {
+    const h = makeHarness();
+    const dry = await h.run('create deployment web --image=nginx:1.27 --dry-run=client -o yaml');
+    expect(dry).toEqual({
+      out: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  labels:
+    app: web
+  name: web
+spec:
+  replicas: 1
+  selector:
+    matchLabels:
+      app: web
+  strategy: {}
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - image: nginx:1.27
+        name: nginx
+        resources: {}
+status: {}
+`,
+      err: '',
+      code: 0,
+    });
+    h.files.set('web.yaml', dry.out.replace('    metadata:\n', '    metadata:\n      creationTimestamp: null\n'));
+    expect((await h.run('create -f web.yaml')).out).toBe('deployment.apps/web created\n');
+    const got = (await h.run('get deploy web -o yaml')).out;
+    expect(got.match(/creationTimestamp: .*/g)).toEqual([expect.stringMatching(/^creationTimestamp: "\d{4}-/)]);
+    expect(got).toContain('  template:\n    metadata:\n      labels:\n        app: web\n');
+  });
+
   test('cronjob and job --from', async () => {
     const h = makeHarness();
     expect((await h.run("create cronjob tick --image=busybox --schedule=*/5 * * * * --dry-run=client -o yaml -- date".replace('*/5 * * * *', "'*/5 * * * *'"))).out).toBe(`apiVersion: batch/v1
 kind: CronJob
 metadata:
-  creationTimestamp: null
   name: tick
 spec:
   jobTemplate:
     metadata:
-      creationTimestamp: null
       name: tick
     spec:
       template:
-        metadata:
-          creationTimestamp: null
+        metadata: {}
         spec:
           containers:
           - command:
@@ -54,7 +88,6 @@ data:
   k: v
 kind: ConfigMap
 metadata:
-  creationTimestamp: null
   name: app
 `);
     expect((await h.run('create configmap dup --from-literal=a=1 --from-literal=a=2')).err).toBe(
@@ -79,7 +112,6 @@ metadata:
     expect((await h.run('create service clusterip db --clusterip=None --dry-run=client -o yaml')).out).toBe(`apiVersion: v1
 kind: Service
 metadata:
-  creationTimestamp: null
   labels:
     app: db
   name: db

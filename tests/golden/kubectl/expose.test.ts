@@ -8,7 +8,6 @@ describe('kubectl expose', () => {
     expect((await h.run('expose deploy web --port=8080 --target-port=80 --dry-run=client -o yaml')).out).toBe(`apiVersion: v1
 kind: Service
 metadata:
-  creationTimestamp: null
   labels:
     app: web
   name: web

@@ -50,7 +50,6 @@ describe('kubectl run', () => {
     expect((await h.run('run nginx --image=nginx --dry-run=client -o yaml')).out).toBe(`apiVersion: v1
 kind: Pod
 metadata:
-  creationTimestamp: null
   labels:
     run: nginx
   name: nginx

@@ -31,8 +31,8 @@ export const createCronJob: KubectlCommand = {
       metadata: generatedMeta(inv, name, true),
       spec: {
         jobTemplate: {
-          metadata: { creationTimestamp: null, name },
-          spec: { template: { metadata: { creationTimestamp: null }, spec: { containers: [container], restartPolicy: restart } } },
+          metadata: { name },
+          spec: { template: { metadata: {}, spec: { containers: [container], restartPolicy: restart } } },
         },
         schedule: str(inv.parsed, 'schedule'),
       },

@@ -39,7 +39,7 @@ export const createDeployment: KubectlCommand = {
         replicas: int(inv.parsed, 'replicas') ?? 1,
         selector: { matchLabels: labels },
         strategy: {},
-        template: { metadata: { creationTimestamp: null, labels }, spec: { containers } },
+        template: { metadata: { labels }, spec: { containers } },
       },
       status: {},
     };

@@ -30,9 +30,13 @@ export function requireFlag(inv: Invocation, name: string): void {
   if (!inv.parsed.set.has(name)) throw new KubectlError(`required flag(s) "${name}" not set`);
 }
 
-/** A fresh `metadata` as kubectl's generators build it (the namespace only when -n was given). */
+/**
+ * A fresh `metadata` as kubectl's generators build it (the namespace only when -n was given). The
+ * zero creationTimestamp is omitted: since v1.34 ObjectMeta no longer serializes it as `null`
+ * (kubernetes/kubernetes#130989, CHANGELOG-1.34 v1.34.0-alpha.1).
+ */
 export function generatedMeta(inv: Invocation, name: string, namespaced: boolean, extra: Record<string, unknown> = {}) {
-  const meta: Record<string, unknown> = { creationTimestamp: null, name, ...extra };
+  const meta: Record<string, unknown> = { name, ...extra };
   if (namespaced && inv.namespaceExplicit) meta.namespace = inv.namespace;
   return meta;
 }

@@ -49,7 +49,7 @@ export const createJob: KubectlCommand = {
       apiVersion: 'batch/v1',
       kind: 'Job',
       metadata: generatedMeta(inv, name, true),
-      spec: { template: { metadata: { creationTimestamp: null }, spec: { containers: [container], restartPolicy: 'Never' } } },
+      spec: { template: { metadata: {}, spec: { containers: [container], restartPolicy: 'Never' } } },
       status: {},
     };
     return finishGenerated(inv, obj as never, true);

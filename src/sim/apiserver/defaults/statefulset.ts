@@ -29,7 +29,7 @@ export function defaultStatefulSet(obj: KubeObject): void {
   }
 }
 
-/** A workload's pod template: `metadata.creationTimestamp: null` aside, the pod spec defaults. */
+/** A workload's pod template: an empty `metadata` at least, and the pod spec defaults. */
 export function defaultTemplate(template: KubeObject['spec'] | undefined): void {
   if (!template) return;
   template.metadata ??= {};
