@@ -19,6 +19,10 @@ export interface ExecResult {
   stdout: string;
   stderr: string;
   exitCode: number;
+  /** With `timed`: how long the command ran (virtual ms); absent when it never ends. */
+  elapsedMs?: number;
+  /** With `timed`: the container runtime's own error when the command could not start. */
+  runtimeError?: string;
 }
 
 /** What exec and logs need from a cluster (a `Cluster` satisfies it). */
@@ -37,11 +41,19 @@ function containerStatus(pod: PodObj, name: string) {
   return [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].find((s) => s.name === name);
 }
 
-function ociNotFound(proc: ContainerProcess, cmd: string): ExecResult {
+/** containerd's error for an executable that is not in the image. */
+function ociNotFoundCause(proc: ContainerProcess, cmd: string): string {
+  return `failed to exec in container: failed to start exec "${proc.id}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown`;
+}
+
+function ociNotFound(proc: ContainerProcess, cmd: string, timed: boolean): ExecResult {
+  const cause = ociNotFoundCause(proc, cmd);
   return {
     stdout: '',
-    stderr: `error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${proc.id}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown\n`,
+    stderr: `error: Internal error occurred: Internal error occurred: error executing command in container: ${cause}\n`,
     exitCode: 1,
+    // What the kubelet's own ExecSync call gets back over CRI.
+    ...(timed ? { elapsedMs: 0, runtimeError: `rpc error: code = Unknown desc = ${cause}` } : {}),
   };
 }
 
@@ -49,7 +61,7 @@ function ociNotFound(proc: ContainerProcess, cmd: string): ExecResult {
  * Runs `argv` in a running container. Output and exit code are what the command produced;
  * failures to reach the container come back as kubectl's error text on stderr with exit code 1.
  */
-export function execInContainer(host: RuntimeHost, pod: PodObj, containerName: string | undefined, argv: string[], opts: { stdin?: string } = {}): ExecResult {
+export function execInContainer(host: RuntimeHost, pod: PodObj, containerName: string | undefined, argv: string[], opts: { stdin?: string; timed?: boolean } = {}): ExecResult {
   const phase = pod.status?.phase;
   if (phase === 'Succeeded' || phase === 'Failed') {
     return { stdout: '', stderr: `error: cannot exec into a container in a completed pod; current phase is ${phase}\n`, exitCode: 1 };
@@ -69,7 +81,7 @@ export function execInContainer(host: RuntimeHost, pod: PodObj, containerName: s
   const cmd = (argv[0] ?? '').replace(/^\/(usr\/)?(local\/)?s?bin\//, '');
   const shells = behaviour.shell === 'bash' ? ['sh', 'bash'] : behaviour.shell === 'busybox' ? ['sh', 'ash'] : [];
   const exists = behaviour.shell !== 'none' && (isBuiltinCommand(cmd) ? !['sh', 'bash', 'ash'].includes(cmd) || shells.includes(cmd) : hasTool(proc.behaviour, cmd));
-  if (!exists) return ociNotFound(proc, argv[0] ?? '');
+  if (!exists) return ociNotFound(proc, argv[0] ?? '', Boolean(opts.timed));
   const fs = containerFs(host.api, host.runtime, pod, container, proc.files);
   const run = Shell.execute(
     {
@@ -89,7 +101,8 @@ export function execInContainer(host: RuntimeHost, pod: PodObj, containerName: s
   }
   const stdout = run.output.filter((o) => o.stream === 1).map((o) => o.text).join('');
   const stderr = run.output.filter((o) => o.stream === 2).map((o) => o.text).join('');
-  return { stdout, stderr, exitCode: run.exit?.code ?? 0 };
+  const finished = opts.timed && run.exit && run.stoppedAt === undefined;
+  return { stdout, stderr, exitCode: run.exit?.code ?? 0, ...(finished ? { elapsedMs: run.exit!.at } : {}) };
 }
 
 function hasDataVolume(pod: PodObj): boolean {

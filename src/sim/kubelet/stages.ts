@@ -21,8 +21,10 @@ import { resolveImage } from '../images/registry.ts';
 import { findProcess, plannedExit, startProcess, stopProcess } from '../images/process.ts';
 import { behaviourNamed } from '../images/registry.ts';
 import { podVolumesWait, type VolumeWait } from './volumes.ts';
+import { runHook } from './hooks.ts';
+import { graceSeconds, killOutcome, planKill } from './kill.ts';
 import { waitingStatus, type MContainerStatus, type MPodStatus } from './pod-status.ts';
-import type { BackoffEntry, PodRecord } from './state.ts';
+import type { BackoffEntry, KillRecord, PodRecord } from './state.ts';
 
 export type MPod = Mutable<K8s<Pod>> & { status: MPodStatus };
 
@@ -174,6 +176,14 @@ function isNodeHolding(pod: Pod, ctx: StageContext): boolean {
   return Boolean(ctx.volumeWait) || !hasSandbox(pod, ctx.record);
 }
 
+/**
+ * The pod worker is inside one container's start or kill (a postStart hook, or the kill after it
+ * failed): SyncPod runs them in line, so nothing else starts or restarts meanwhile.
+ */
+function isWorkerBusy(ctx: StageContext): boolean {
+  return Boolean(ctx.record.postStart) || Object.values(ctx.record.kills ?? {}).some((k) => k.reason !== 'delete');
+}
+
 export function backoffMs(count: number, initial: number, max: number): number {
   return Math.min(max, initial * 2 ** Math.max(0, count - 1));
 }
@@ -239,18 +249,21 @@ function startContainer(pod: MPod, slot: Slot, ctx: StageContext, restart: boole
       ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}),
     }));
   }
-  putSlotStatus(pod, slot, cs);
   for (const k of Object.keys(ctx.record.probes)) if (k.startsWith(slot.id + '/')) delete ctx.record.probes[k];
+  const postStart = slot.container.lifecycle?.postStart;
+  if (postStart) {
+    // The hook runs right after the start; the container is reported running only once it returns.
+    const hook = runHook(pod as Stored<K8s<Pod>>, slot.container, cs, postStart, ctx);
+    ctx.record.postStart = { slot: slot.id, at: ctx.now, status: cs, ...(hook.durationMs === undefined ? {} : { doneAt: ctx.now + hook.durationMs }), ...(hook.error ? { error: hook.error } : {}) };
+    return events;
+  }
+  putSlotStatus(pod, slot, cs);
   return events;
 }
 
-/** Terminates a running slot's container with an exit code. */
-export function terminateContainer(pod: MPod, slot: Slot, ctx: StageContext, code: number, at: number, reason?: string): void {
-  const cs = slotStatus(pod, slot);
-  if (!cs?.state?.running) return;
-  const proc = findProcess(ctx.runtime, pod.metadata.uid!, slot.container.name);
-  if (proc && proc.finishedAt === undefined) stopProcess(ctx.api, ctx.runtime, pod as Stored<K8s<Pod>>, slot.container, proc, at, code);
-  const next: MContainerStatus = {
+/** A running container's status once it ended at `at` with `code`. */
+function terminatedStatus(slot: Slot, cs: MContainerStatus, code: number, at: number, reason?: string): MContainerStatus {
+  return {
     ...cs,
     ready: slot.init && !isSidecar(slot) && code === 0,
     started: false,
@@ -260,11 +273,23 @@ export function terminateContainer(pod: MPod, slot: Slot, ctx: StageContext, cod
         exitCode: code,
         finishedAt: toRFC3339(at),
         reason: reason ?? (code === 0 ? 'Completed' : 'Error'),
-        startedAt: cs.state.running.startedAt,
+        startedAt: cs.state!.running!.startedAt,
       },
     },
   };
-  putSlotStatus(pod, slot, next);
+}
+
+function endProcess(pod: MPod, slot: Slot, ctx: StageContext, code: number, at: number): void {
+  const proc = findProcess(ctx.runtime, pod.metadata.uid!, slot.container.name);
+  if (proc && proc.finishedAt === undefined) stopProcess(ctx.api, ctx.runtime, pod as Stored<K8s<Pod>>, slot.container, proc, at, code);
+}
+
+/** Terminates a running slot's container with an exit code. */
+export function terminateContainer(pod: MPod, slot: Slot, ctx: StageContext, code: number, at: number, reason?: string): void {
+  const cs = slotStatus(pod, slot);
+  if (!cs?.state?.running) return;
+  endProcess(pod, slot, ctx, code, at);
+  putSlotStatus(pod, slot, terminatedStatus(slot, cs, code, at, reason));
 }
 
 /** Whether the kubelet restarts a slot's container after it exited with `code`. */
@@ -315,51 +340,145 @@ function podRef(pod: Pod): string {
 
 // ---------------------------------------------------------------- stages
 
-/** Deletion: the kubelet sends SIGTERM to every running container and records Killing. */
+/** Running containers the kubelet has not begun to stop, and one whose postStart hook is running. */
+function unkilledSlots(pod: Pod, ctx: StageContext): Slot[] {
+  const kills = ctx.record.kills ?? {};
+  const hooked = ctx.record.postStart?.slot;
+  return slotsOf(pod).filter((s) => !kills[s.id] && (s.id === hooked || slotStatus(pod, s)?.state?.running));
+}
+
+/**
+ * Deletion: the kubelet stops every running container at once (killContainersWithSyncResult),
+ * each with a Killing event, its preStop hook, then the stop signal (kill.ts).
+ */
 const kill: Stage = {
   name: 'kill',
-  matches: (pod, ctx) => isDeleting(pod) && ctx.record.killingAt === undefined && runningSlots(pod).length > 0,
+  matches: (pod, ctx) => isDeleting(pod) && unkilledSlots(pod, ctx).length > 0,
   delay: () => 0,
   next(pod, ctx) {
-    ctx.record.killingAt = ctx.now;
-    const events = runningSlots(pod)
-      .reverse()
-      .map((s) => ({ type: 'Normal' as const, reason: 'Killing', message: `Stopping container ${s.container.name}`, fieldPath: fieldPathOf(s) }));
+    const first = ctx.record.killingAt === undefined;
+    ctx.record.killingAt ??= ctx.now;
+    const slots = unkilledSlots(pod, ctx);
+    const kills = (ctx.record.kills ??= {});
+    const hooked = ctx.record.postStart;
+    for (const s of slots) {
+      // A container still in its postStart hook is stopped like the others.
+      const started = hooked?.slot === s.id ? hooked.status : undefined;
+      const cs = started ?? slotStatus(pod, s)!;
+      kills[s.id] = { ...planKill(pod as Stored<K8s<Pod>>, s, cs, ctx, 'delete'), ...(started ? { started } : {}) };
+    }
+    delete ctx.record.postStart;
+    const events = first
+      ? slots.reverse().map((s) => ({ type: 'Normal' as const, reason: 'Killing', message: `Stopping container ${s.container.name}`, fieldPath: fieldPathOf(s) }))
+      : [];
     return { events, explain: 'pod is being deleted: stopping its containers' };
   },
 };
 
-function graceMs(pod: Pod): number {
-  return (pod.metadata?.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000;
-}
-
 function stopTime(pod: Pod, slot: Slot, ctx: StageContext): { ms: number; code: number } {
   const proc = findProcess(ctx.runtime, pod.metadata!.uid!, slot.container.name);
   const stop = proc ? behaviourNamed(proc.behaviour).stopMs((proc.state as { argv?: string[] }).argv ?? []) : 100;
-  const grace = graceMs(pod);
+  const grace = graceSeconds(pod) * 1000;
   if (stop === undefined || stop > grace) return { ms: grace, code: 137 };
   return { ms: stop, code: 0 };
 }
 
-/** Containers exit after SIGTERM, or are killed when the grace period ends. */
+interface KillStep {
+  at: number;
+  /** Every kill has returned: the containers' final statuses are due. */
+  done: boolean;
+}
+
+function killSlots(pod: Pod, ctx: StageContext): { slot: Slot; kill: KillRecord }[] {
+  const kills = ctx.record.kills ?? {};
+  return slotsOf(pod).filter((s) => kills[s.id]).map((s) => ({ slot: s, kill: kills[s.id]! }));
+}
+
+/** The next thing the kills in progress do: report a failed preStop hook, or all return. */
+function nextKillStep(pod: Pod, ctx: StageContext): KillStep | undefined {
+  const list = killSlots(pod, ctx);
+  if (list.length === 0) return undefined;
+  let returns = -Infinity;
+  let report = Infinity;
+  for (const { slot, kill } of list) {
+    const o = killOutcome(pod, slot, kill, ctx);
+    returns = Math.max(returns, o.returnsAt);
+    if (o.hookFailsAt !== undefined && !kill.preStop?.reported) report = Math.min(report, o.hookFailsAt);
+  }
+  return report <= returns ? { at: report, done: false } : { at: returns, done: true };
+}
+
+/**
+ * The kills return: a failed preStop hook is reported when it returns (FailedPreStopHook), and
+ * once every kill has returned the containers show how they ended (their own exit, the stop
+ * signal, or SIGKILL's 137). After a failed postStart the container waits to be restarted.
+ */
 const stop: Stage = {
   name: 'stop',
-  matches: (pod, ctx) => isDeleting(pod) && ctx.record.killingAt !== undefined && runningSlots(pod).length > 0,
-  since: (_pod, ctx) => ctx.record.killingAt!,
-  delay: (pod, ctx) => Math.max(...runningSlots(pod).map((s) => stopTime(pod, s, ctx).ms)),
+  matches: (pod, ctx) => nextKillStep(pod, ctx) !== undefined,
+  since: (pod, ctx) => nextKillStep(pod, ctx)!.at,
+  delay: () => 0,
   next(pod, ctx) {
-    for (const s of runningSlots(pod)) {
-      const { ms, code } = stopTime(pod, s, ctx);
-      terminateContainer(pod, s, ctx, code, ctx.record.killingAt! + ms);
+    const events: StageEvent[] = [];
+    for (const { slot, kill } of killSlots(pod, ctx)) {
+      const o = killOutcome(pod, slot, kill, ctx);
+      if (o.hookFailsAt !== undefined && o.hookFailsAt <= ctx.now && kill.preStop && !kill.preStop.reported) {
+        kill.preStop.reported = true;
+        // handlers.go keeps the hook's error out of the event so that no secret leaks into it.
+        events.push({ type: 'Warning', reason: 'FailedPreStopHook', message: 'PreStopHook failed', fieldPath: fieldPathOf(slot) });
+      }
     }
-    return { events: [] };
+    const step = nextKillStep(pod, ctx);
+    if (!step?.done || step.at > ctx.now) return { events };
+    for (const { slot, kill } of killSlots(pod, ctx)) {
+      const o = killOutcome(pod, slot, kill, ctx);
+      endProcess(pod, slot, ctx, o.code, o.finish);
+      const cs = kill.started ?? slotStatus(pod, slot);
+      if (!cs?.state?.running) continue;
+      const ended = terminatedStatus(slot, cs, o.code, o.finish, o.reason);
+      if (kill.reason === 'postStart' && !isDeleting(pod) && shouldRestart(pod, slot, o.code)) {
+        // kubelet_pods.go: a container that failed to start and will be restarted is Waiting,
+        // with the start error as its reason.
+        putSlotStatus(pod, slot, { ...ended, lastState: { terminated: ended.state!.terminated! }, state: { waiting: { reason: 'PostStartHookError', message: kill.error ?? '' } } });
+      } else putSlotStatus(pod, slot, ended);
+    }
+    delete ctx.record.kills;
+    return { events };
+  },
+};
+
+/** The postStart hook returns: the container is reported running, or it is killed. */
+const postStartDone: Stage = {
+  name: 'post-start',
+  matches: (pod, ctx) => !isDeleting(pod) && ctx.record.postStart?.doneAt !== undefined,
+  since: (_pod, ctx) => ctx.record.postStart!.doneAt!,
+  delay: () => 0,
+  next(pod, ctx) {
+    const hook = ctx.record.postStart!;
+    delete ctx.record.postStart;
+    const slot = slotsOf(pod).find((s) => s.id === hook.slot);
+    if (!slot) return { events: [] };
+    const fp = fieldPathOf(slot);
+    if (hook.error === undefined) {
+      putSlotStatus(pod, slot, hook.status);
+      return { events: [], explain: `postStart hook of ${slot.container.name} returned: container running` };
+    }
+    (ctx.record.kills ??= {})[slot.id] = { ...planKill(pod as Stored<K8s<Pod>>, slot, hook.status, ctx, 'postStart'), started: hook.status, error: hook.error };
+    return {
+      events: [
+        // The event leaves the hook's error out (it could hold secrets); the waiting state has it.
+        { type: 'Warning', reason: 'FailedPostStartHook', message: 'PostStartHook failed', fieldPath: fp },
+        { type: 'Normal', reason: 'Killing', message: 'FailedPostStartHook', fieldPath: fp },
+      ],
+      explain: `postStart hook of ${slot.container.name} failed: killing the container (${hook.error})`,
+    };
   },
 };
 
 /** With every container stopped, the kubelet reports the terminal phase and deletes the pod. */
 const remove: Stage = {
   name: 'remove',
-  matches: (pod) => isDeleting(pod) && runningSlots(pod).length === 0,
+  matches: (pod, ctx) => isDeleting(pod) && runningSlots(pod).length === 0 && !ctx.record.kills && !ctx.record.postStart,
   delay: () => 0,
   next(pod, ctx) {
     ctx.api.finalizeDeletion('Pod', pod.metadata.namespace, pod.metadata.name!, pod.metadata.uid);
@@ -430,7 +549,7 @@ function pullBackoffOf(slot: Slot, ctx: StageContext): BackoffEntry | undefined 
 }
 
 function pullSlot(pod: Pod, ctx: StageContext): Slot | undefined {
-  if (isDeleting(pod) || isNodeHolding(pod, ctx) || ctx.record.pull) return undefined;
+  if (isDeleting(pod) || isNodeHolding(pod, ctx) || isWorkerBusy(ctx) || ctx.record.pull) return undefined;
   const s = nextSlot(pod);
   if (!s) return undefined;
   const reason = slotStatus(pod, s)?.state?.waiting?.reason;
@@ -538,7 +657,7 @@ const imagePullBackOff: Stage = {
 };
 
 function startSlot(pod: Pod, ctx: StageContext): Slot | undefined {
-  if (isDeleting(pod) || isNodeHolding(pod, ctx) || ctx.record.pull) return undefined;
+  if (isDeleting(pod) || isNodeHolding(pod, ctx) || isWorkerBusy(ctx) || ctx.record.pull) return undefined;
   const s = nextSlot(pod);
   if (!s) return undefined;
   const reason = slotStatus(pod, s)?.state?.waiting?.reason;
@@ -601,7 +720,7 @@ const exit: Stage = {
 };
 
 function crashSlot(pod: Pod, ctx: StageContext): { slot: Slot; wait: number; exit: { code: number; finishedAt: number; startedAt: number } } | undefined {
-  if (isDeleting(pod)) return undefined;
+  if (isDeleting(pod) || isWorkerBusy(ctx)) return undefined;
   const s = restartableSlot(pod);
   if (!s) return undefined;
   const e = lastExit(slotStatus(pod, s))!;
@@ -613,7 +732,9 @@ const crashLoopBackOff: Stage = {
   name: 'crash-loop-backoff',
   matches(pod, ctx) {
     const c = crashSlot(pod, ctx);
-    return Boolean(c && c.wait > 0 && slotStatus(pod, c.slot)?.state?.terminated);
+    if (!c || c.wait === 0) return false;
+    const state = slotStatus(pod, c.slot)?.state;
+    return Boolean(state?.terminated || state?.waiting?.reason === 'PostStartHookError');
   },
   since: (pod, ctx) => crashSlot(pod, ctx)!.exit.finishedAt,
   // The exit shows as Error/Completed until the kubelet's next sync notices it.
@@ -624,7 +745,7 @@ const crashLoopBackOff: Stage = {
     const name = slot.container.name;
     putSlotStatus(pod, slot, {
       ...cs,
-      lastState: { terminated: { ...cs.state!.terminated! } },
+      lastState: { terminated: { ...(cs.state?.terminated ?? cs.lastState!.terminated!) } },
       ready: false,
       started: false,
       state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${shortDuration(wait)} restarting failed container=${name} pod=${podRef(pod)}` } },
@@ -667,8 +788,8 @@ const restart: Stage = {
   },
 };
 
-function changedSlot(pod: Pod): Slot | undefined {
-  if (isDeleting(pod)) return undefined;
+function changedSlot(pod: Pod, ctx: StageContext): Slot | undefined {
+  if (isDeleting(pod) || isWorkerBusy(ctx)) return undefined;
   return runningSlots(pod).find((s) => {
     const cs = slotStatus(pod, s)!;
     const r = resolveImage(s.container.image ?? '');
@@ -679,10 +800,10 @@ function changedSlot(pod: Pod): Slot | undefined {
 /** A running container whose image changed in the spec is killed and started again. */
 const redefine: Stage = {
   name: 'redefine',
-  matches: (pod) => changedSlot(pod) !== undefined,
+  matches: (pod, ctx) => changedSlot(pod, ctx) !== undefined,
   delay: () => 0,
   next(pod, ctx) {
-    const s = changedSlot(pod)!;
+    const s = changedSlot(pod, ctx)!;
     const { code } = stopTime(pod, s, ctx);
     terminateContainer(pod, s, ctx, code, ctx.now);
     delete ctx.record.backoff[s.id];
@@ -694,4 +815,4 @@ const redefine: Stage = {
 };
 
 /** The lifecycle stages by name; profile.ts orders them (with the probe stage). */
-export const LIFECYCLE = { redefine, kill, stop, remove, accept, mountWait, sandbox, exit, crashLoopBackOff, restart, pulled, imagePullBackOff, pull, start };
+export const LIFECYCLE = { redefine, kill, stop, postStartDone, remove, accept, mountWait, sandbox, exit, crashLoopBackOff, restart, pulled, imagePullBackOff, pull, start };

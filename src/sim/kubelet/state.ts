@@ -4,6 +4,7 @@
  * pull in progress, back-off counters, probe results; per node, the pod IP allocator.
  */
 import type { Runtime } from '../runtime.ts';
+import type { MContainerStatus } from './pod-status.ts';
 
 export interface BackoffEntry {
   /** Restarts (or pull failures) so far. */
@@ -23,6 +24,36 @@ export interface ProbeRecord {
   last: number;
 }
 
+/** A container being stopped (kill.ts): its preStop hook, stop signal and SIGKILL times. */
+export interface KillRecord {
+  /** When the kubelet began stopping it (the Killing event; the preStop hook starts). */
+  at: number;
+  /** When the runtime sends the stop signal: the hook returned, or the grace period ran out. */
+  signalAt: number;
+  /** When the runtime kills it (exit code 137). */
+  deadline: number;
+  /** The pod is being deleted, or the container's postStart hook failed. */
+  reason: 'delete' | 'postStart';
+  /** The preStop hook, if one ran: when it returns by itself (absent: never) and whether it failed. */
+  preStop?: { handler: 'exec' | 'httpGet' | 'sleep'; endsAt?: number; failed: boolean; reported?: boolean };
+  /** For a container the status never showed running (its postStart hook): that running status. */
+  started?: MContainerStatus;
+  /** The postStart hook's error (the message of the PostStartHookError waiting state). */
+  error?: string;
+}
+
+/** A postStart hook in progress: the pod worker waits for it before anything else. */
+export interface PostStartRecord {
+  slot: string;
+  at: number;
+  /** When the hook returns (absent: it never does). */
+  doneAt?: number;
+  /** Its error, when it fails. */
+  error?: string;
+  /** The container's running status, reported once the hook returns. */
+  status: MContainerStatus;
+}
+
 export interface PodRecord {
   uid: string;
   node: string;
@@ -40,6 +71,10 @@ export interface PodRecord {
   pullBackoff: Record<string, BackoffEntry>;
   /** Set when the kubelet began stopping the pod's containers. */
   killingAt?: number;
+  /** Containers being stopped, by slot (`init/<name>`, `app/<name>`). */
+  kills?: Record<string, KillRecord>;
+  /** A postStart hook in progress. */
+  postStart?: PostStartRecord;
   /** When the last FailedMount event was recorded. */
   mountEventAt?: number;
   /** Probe results per `<slot>/<readiness|liveness|startup>`. */
