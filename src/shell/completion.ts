@@ -4,9 +4,9 @@
  * resource types (and short names), object names from the cluster (`get pod <TAB>`, `pod/<TAB>`),
  * namespaces after `-n`, files after `-f`; file names everywhere else.
  */
-import { getCommandNames } from 'just-bash';
 import type { KubectlCommand } from '../kubectl/command.ts';
 import { findVerb as findKubectlVerb, VERBS } from '../kubectl/commands/index.ts';
+import { BASH_TOOLS } from './bash-tools.ts';
 import { GLOBAL_FLAGS, type FlagSpec } from '../kubectl/flags.ts';
 import { RESOURCE_TYPES, resolveResource } from '../sim/apiserver/resources.ts';
 import type { ShellServices } from './services.ts';
@@ -223,7 +223,7 @@ export async function completeLine(s: ShellServices, line: string, cursor: numbe
   const replaceFrom = current.start;
   if (args.length === 0) {
     if (current.text.includes('/')) return { replaceFrom, candidates: await completeFiles(s, ctx.cwd, current.text) };
-    const commands = [...getCommandNames(), ...SESSION_COMMANDS, ...SHELL_BUILTINS, ...ctx.aliases.keys(), ...ctx.functions];
+    const commands = [...BASH_TOOLS, ...SESSION_COMMANDS, ...SHELL_BUILTINS, ...ctx.aliases.keys(), ...ctx.functions];
     return { replaceFrom, candidates: byPrefix(commands, current.text) };
   }
   let name = args[0]!.text;

@@ -12,6 +12,7 @@
 import { Bash, defineCommand, parse, type Command, type ScriptNode } from 'just-bash';
 import { createCluster, type Cluster, type ClusterSnapshot } from '../sim/cluster.ts';
 import type { Kubeconfig, KubeContext } from '../kubectl/host.ts';
+import { BASH_TOOLS, notInstalledCommands } from './bash-tools.ts';
 import { clusterCommand } from './commands/cluster.ts';
 import { curlCommand, wgetCommand } from './commands/curl.ts';
 import { dateCommand } from './commands/date.ts';
@@ -176,6 +177,7 @@ class ShellSession implements Session, ShellServices {
         maxCommandCount: 50_000,
         maxLoopIterations: 10_000,
       },
+      commands: [...BASH_TOOLS],
       customCommands: [...this.commands(), ...(opts.commands ?? [])],
     });
     this.bash.registerTransformPlugin({
@@ -300,6 +302,7 @@ class ShellSession implements Session, ShellServices {
       watchCommand(this),
       wgetCommand(this),
       defineCommand('complete', async () => ({ stdout: '', stderr: '', exitCode: 0 })),
+      ...notInstalledCommands(),
     ];
   }
 

@@ -3,7 +3,6 @@
  * real-time ticker that keeps the cluster moving between commands, persistence of the session to
  * IndexedDB after every command (and while time passes), and the state stream for the cluster view.
  */
-import { loadAllVerbs } from '../kubectl/commands/index.ts';
 import { createSession, type Session, type SessionOptions } from '../shell/session.ts';
 import type { LabController } from '../labs/lab-command.ts';
 import type { LabProgress } from '../labs/progress.ts';
@@ -11,6 +10,7 @@ import { summarizeCluster } from './cluster-summary.ts';
 import { presetNamed } from './presets.ts';
 import { RealTimeDriver, SKIP_LIMIT_MS } from './real-time.ts';
 import { loadTerminal, saveTerminal } from './snapshot-db.ts';
+import { warmUp } from './warm-up.ts';
 import type {
   CompletionResult,
   EditorOpener,
@@ -73,8 +73,7 @@ export class TerminalBackend implements TerminalApi {
     this.time.start();
     this.pushState(true);
     this.pushLab();
-    // kubectl's verbs are separate chunks: fetch them while the learner reads the prompt.
-    setTimeout(() => void loadAllVerbs().catch(() => undefined));
+    warmUp(() => this.running !== undefined);
     return {
       prompt: this.session.prompt(),
       resumed,

@@ -47,6 +47,23 @@ test('bash tools load on first use and work in pipes', async ({ page }) => {
   expect(b64).toContain('\na3ViZWxhYg==\n');
 });
 
+test('once the worker has fetched its commands, the terminal works offline', async ({ page, context }) => {
+  let lastScript = Date.now();
+  page.on('request', (r) => {
+    if (r.url().endsWith('.js')) lastScript = Date.now();
+  });
+  // The worker loads every kubectl verb and bash command in the background after the prompt.
+  await expect.poll(() => Date.now() - lastScript, { timeout: 30_000 }).toBeGreaterThan(1500);
+  await context.setOffline(true);
+  try {
+    expect(await run(page, ID, 'kubectl get nodes -o name | rev | tac | head -n 1')).toContain('\n30edon/edon\n');
+    expect(await run(page, ID, 'kubectl get ns kube-system -o json | jq -r .metadata.name | tr a-z A-Z | cut -c1-4')).toContain('\nKUBE\n');
+    expect(await run(page, ID, 'kubectl describe node node01 | grep -c Conditions')).toContain('\n1\n');
+  } finally {
+    await context.setOffline(false);
+  }
+});
+
 test('history with the arrow keys and Ctrl-R, and Tab completion', async ({ page }) => {
   await run(page, ID, 'echo first');
   await run(page, ID, 'echo second');
