@@ -356,12 +356,13 @@ export function mountTerminal(root: HTMLElement, firstWorker?: Worker): Terminal
   });
 
   const ready = (async () => {
-    terminal.write('\x1b[2mStarting the cluster…\x1b[0m');
+    // Bright black, not dim: xterm draws dim text at half opacity, under 4.5:1 contrast on both themes.
+    terminal.write('\x1b[90mStarting the cluster…\x1b[0m');
     try {
       const r = await boot(true);
       terminal.write('\r\x1b[K');
       if (r.resumed) {
-        terminal.write('\x1b[2m[resumed your session; Reset starts over]\x1b[0m\r\n');
+        terminal.write('\x1b[90m[resumed your session; Reset starts over]\x1b[0m\r\n');
         status.textContent = 'Resumed your saved session.';
       }
       await addon.begin(r.prompt);

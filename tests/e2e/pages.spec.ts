@@ -2,7 +2,7 @@
  * The course pages: no terminal code before it is needed, accessibility (axe-core) with the
  * terminal running, the narrow-screen layout, and a screenshot of a chapter with its terminal.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { freshStorage, openTerminal, run } from './terminal-helpers.ts';
 
@@ -27,6 +27,14 @@ test('the landing page leads to the sandbox in one click', async ({ page }) => {
   await page.waitForFunction(() => window.kubelab?.terminals.has('sandbox'));
 });
 
+/** axe's serious and critical violations as `rule: targets`. */
+async function axeProblems(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).exclude('.xterm-accessibility').analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
 for (const theme of ['light', 'dark'] as const) {
   test(`axe finds no serious violations on a chapter with its terminal (${theme})`, async ({ page }) => {
     await freshStorage(page);
@@ -35,9 +43,25 @@ for (const theme of ['light', 'dark'] as const) {
     await run(page, 'ch00', 'kubectl get nodes');
     await page.getByRole('button', { name: 'Cluster view' }).click();
     await page.locator('.kl-node').first().waitFor();
-    const results = await new AxeBuilder({ page }).exclude('.xterm-accessibility').analyze();
-    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    expect(await axeProblems(page)).toEqual([]);
+  });
+
+  test(`axe finds no serious violations while a terminal is starting (${theme})`, async ({ page }) => {
+    await freshStorage(page);
+    await page.emulateMedia({ colorScheme: theme });
+    // The worker's script never arrives, so every terminal stays at "Starting the cluster…".
+    await page.route(/terminal-worker/, () => undefined);
+    await page.goto('/chapters/03-statefulsets/');
+    await page.locator('.kl-start').first().waitFor();
+    await page.evaluate(() => document.querySelectorAll<HTMLButtonElement>('.kl-start').forEach((b) => b.click()));
+    // xterm.js draws only terminals in the viewport.
+    const first = page.locator('.kl-terminal').first();
+    await first.scrollIntoViewIfNeeded();
+    await expect(first.locator('.xterm-rows')).toContainText('Starting the cluster');
+    await expect(page.locator('.kl-terminal:not(.kl-live)')).toHaveCount(0);
+    const dark = await page.evaluate(() => document.documentElement.dataset.theme === 'dark');
+    expect(dark).toBe(theme === 'dark');
+    expect(await axeProblems(page)).toEqual([]);
   });
 }
 
