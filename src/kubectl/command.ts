@@ -26,6 +26,14 @@ export interface KubectlCommand {
   aliases?: string[];
   /** The one-line summary shown by `kubectl --help`. */
   short: string;
+  /**
+   * The long description `kubectl <verb> --help` starts with, as kubectl prints it after
+   * templates.LongDesc (heredoc, then blackfriday's ASCII rendering: a leading space on later
+   * paragraphs, `  *  item` list items). Without it the help starts with `short`.
+   */
+  long?: string;
+  /** The `Examples:` text, one example line a line; printed indented by two spaces. */
+  example?: string;
   /** Usage line, e.g. `kubectl get [(-o|--output=)json|yaml|…] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags]`. */
   usage: string;
   flags: FlagSpec[];

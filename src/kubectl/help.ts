@@ -22,25 +22,43 @@ export function rootHelp(commands: readonly { name: string; short: string }[]): 
   ].join('\n');
 }
 
+/**
+ * `kubectl <verb> --help`: the help template of staging/src/k8s.io/kubectl/pkg/util/templates
+ * (templates.go MainHelpTemplate and MainUsageTemplate, templater.go): the long description (or
+ * the short one), then Examples, Available Commands, Options, Usage (with ` [options]` appended
+ * unless the line has it), and the two tips.
+ */
 export function commandHelp(cmd: KubectlCommand, verb: string): string {
-  const out: string[] = [cmd.short, ''];
+  let out = (cmd.long ?? cmd.short).trim() + '\n\n';
+  if (cmd.example) {
+    // templates.Examples: every line trimmed and indented by two spaces.
+    out += 'Examples:\n' + cmd.example.trim().split('\n').map((l) => `  ${l.trim()}`).join('\n').trimEnd() + '\n\n';
+  }
   if (cmd.subcommands?.length) {
-    const width = Math.max(...cmd.subcommands.map((c) => c.name.length)) + 3;
-    out.push('Available Commands:');
-    for (const s of cmd.subcommands) out.push(`  ${s.name.padEnd(width)}${s.short}`);
-    out.push('');
+    out += 'Available Commands:\n' + subcommandLines(cmd.subcommands).join('\n') + '\n\n';
   }
   const visible = cmd.flags.filter((f) => !f.hidden);
   if (visible.length) {
-    out.push('Options:');
+    const lines: string[] = [];
     for (const f of visible) {
       const name = f.short ? `-${f.short}, --${f.name}` : `    --${f.name}`;
       const def = f.default === undefined || f.default === '' ? '' : `=${Array.isArray(f.default) ? `[${f.default.join(',')}]` : f.default}`;
-      out.push(`    ${name}${def}:`, `\t${f.help}`, '');
+      lines.push(`    ${name}${def}:`, `\t${f.help}`, '');
     }
+    out += 'Options:\n' + lines.join('\n').trimEnd() + '\n\n';
   }
-  out.push('Usage:', `  ${cmd.usage}`, '');
-  out.push(`Use "kubectl options" for a list of global command-line options (applies to all commands).`, '');
-  void verb;
-  return out.join('\n');
+  const usage = cmd.usage.includes('[options]') ? cmd.usage : `${cmd.usage} [options]`;
+  out += `Usage:\n  ${usage}\n\n`;
+  if (cmd.subcommands?.length) out += `Use "kubectl ${verb} <command> --help" for more information about a given command.\n`;
+  out += 'Use "kubectl options" for a list of global command-line options (applies to all commands).\n';
+  return out;
+}
+
+/**
+ * cmdGroupsString: sorted by name (cobra sorts commands), each name padded to the longest
+ * sibling name but at least 11 (cobra's minNamePadding), then three spaces and the summary.
+ */
+function subcommandLines(subs: readonly KubectlCommand[]): string[] {
+  const pad = Math.max(11, ...subs.map((c) => c.name.length));
+  return [...subs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((c) => `  ${c.name.padEnd(pad)}   ${c.short}`);
 }

@@ -39,12 +39,17 @@ export async function runKubectl(argv: string[], host: KubectlHost, io: IO): Pro
     const sub: KubectlCommand | undefined = idx === -1 ? undefined : findCommand(command.subcommands, rest[idx]!);
     if (!sub) {
       if (!command.run) {
-        if (idx !== -1 && !rest.includes('--help') && !rest.includes('-h')) {
-          io.err(`error: unknown command "${rest[idx]}" for "kubectl ${verb}"\n`);
+        // A group's Run is DefaultSubCommandRun: help then exit 1, or RequireNoArguments' usage error.
+        if (rest.includes('--help') || rest.includes('-h')) {
+          io.out(commandHelp(command, verb));
+          return 0;
+        }
+        if (idx !== -1) {
+          io.err(`error: unknown command "${rest[idx]}"\nSee 'kubectl ${verb} -h' for help and examples\n`);
           return 1;
         }
         io.out(commandHelp(command, verb));
-        return 0;
+        return 1;
       }
       break;
     }

@@ -25,7 +25,16 @@ import { LAST_APPLIED, lastAppliedText } from './apply.ts';
 export const create: KubectlCommand = {
   name: 'create',
   short: 'Create a resource from a file or from stdin',
-  usage: 'kubectl create -f FILENAME [options]',
+  long: 'Create a resource from a file or from stdin.\n\n JSON and YAML formats are accepted.',
+  example: `# Create a pod using the data in pod.json
+kubectl create -f ./pod.json
+
+# Create a pod based on the JSON passed into stdin
+cat pod.json | kubectl create -f -
+
+# Edit the data in registry.yaml in JSON then create the resource using the edited data
+kubectl create -f registry.yaml --edit -o json`,
+  usage: 'kubectl create -f FILENAME',
   flags: [
     ...fileFlags('to use to create the resource'),
     DRY_RUN_FLAG,

@@ -1,0 +1,76 @@
+import { describe, expect, test } from 'vitest';
+import { makeHarness } from './harness.ts';
+
+describe('kubectl <group> --help (templates.go MainHelpTemplate / MainUsageTemplate)', () => {
+  test('rollout: Long as LongDesc renders it, Examples, Available Commands, Usage, both tips', async () => {
+    const h = makeHarness();
+    const r = await h.run('rollout --help');
+    expect(r).toEqual({
+      out: `Manage the rollout of one or many resources.
+        
+ Valid resource types include:
+
+  *  deployments
+  *  daemonsets
+  *  statefulsets
+
+Examples:
+  # Rollback to the previous deployment
+  kubectl rollout undo deployment/abc
+  
+  # Check the rollout status of a daemonset
+  kubectl rollout status daemonset/foo
+  
+  # Restart a deployment
+  kubectl rollout restart deployment/abc
+  
+  # Restart deployments with the 'app=nginx' label
+  kubectl rollout restart deployment --selector=app=nginx
+
+Available Commands:
+  history       View rollout history
+  pause         Mark the provided resource as paused
+  restart       Restart a resource
+  resume        Resume a paused resource
+  status        Show the status of the rollout
+  undo          Undo a previous rollout
+
+Usage:
+  kubectl rollout SUBCOMMAND [options]
+
+Use "kubectl rollout <command> --help" for more information about a given command.
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+`,
+      err: '',
+      code: 0,
+    });
+    // DefaultSubCommandRun: the help, then exit 1; an argument is RequireNoArguments' usage error.
+    expect(await h.run('rollout')).toEqual({ out: r.out, err: '', code: 1 });
+    expect(await h.run('rollout staus deploy/web')).toEqual({
+      out: '',
+      err: `error: unknown command "staus"\nSee 'kubectl rollout -h' for help and examples\n`,
+      code: 1,
+    });
+  });
+
+  test('create: sections in order, subcommands padded to the longest name, [options] appended once', async () => {
+    const h = makeHarness();
+    const out = (await h.run('create --help')).out;
+    expect(out.startsWith('Create a resource from a file or from stdin.\n\n JSON and YAML formats are accepted.\n\nExamples:\n  # Create a pod using the data in pod.json\n  kubectl create -f ./pod.json\n  \n')).toBe(true);
+    const sections = out.split('\n').filter((l) => /^[A-Z][A-Za-z ]+:$/.test(l));
+    expect(sections).toEqual(['Examples:', 'Available Commands:', 'Options:', 'Usage:']);
+    expect(out).toContain('\nAvailable Commands:\n  configmap        Create a config map from a local file, directory or literal value\n');
+    expect(out).toContain('\n  serviceaccount   Create a service account with the specified name\n\nOptions:\n');
+    expect(out.endsWith(
+      '\n\nUsage:\n  kubectl create -f FILENAME [options]\n\nUse "kubectl create <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n',
+    )).toBe(true);
+  });
+
+  test('a leaf command: its summary, Options, Usage with [options] after [flags], no <command> tip', async () => {
+    const h = makeHarness();
+    const out = (await h.run('rollout status --help')).out;
+    expect(out.startsWith('Show the status of the rollout\n\nOptions:\n')).toBe(true);
+    expect(out).toContain('\nUsage:\n  kubectl rollout status (TYPE NAME | TYPE/NAME) [flags] [options]\n\nUse "kubectl options"');
+    expect(out).not.toContain('<command> --help');
+  });
+});
