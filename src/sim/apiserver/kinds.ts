@@ -14,7 +14,7 @@ import { validatePersistentVolume, validatePersistentVolumeUpdate } from './vali
 import { validatePersistentVolumeClaim, validatePersistentVolumeClaimUpdate } from './validation/persistent-volume-claim.ts';
 import { validateStorageClass, validateStorageClassUpdate } from './validation/storage-class.ts';
 import { validateVolumeAttachment, validateVolumeAttachmentUpdate } from './validation/volume-attachment.ts';
-import { defaultPod, defaultPodSpec } from './defaults/pod.ts';
+import { defaultPod, defaultPodRequests, defaultPodSpec } from './defaults/pod.ts';
 import { defaultSecret } from './defaults/secret.ts';
 import { defaultService, defaultServiceOnUpdate } from './defaults/service.ts';
 import { validateConfigMap, validateImmutableData } from './validation/configmap.ts';
@@ -66,6 +66,7 @@ registerStrategy('Pod', {
   // Every request body is defaulted when decoded, updates too; admission only runs on create.
   defaultsOnUpdate: (obj) => {
     if (obj.spec) defaultPodSpec(obj.spec);
+    if (obj.spec) defaultPodRequests(obj.spec);
   },
   validate: validatePod,
   validateUpdate: validatePodUpdate,

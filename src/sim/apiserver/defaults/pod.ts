@@ -49,12 +49,6 @@ function defaultContainer(c: Ctr, hostNetwork: boolean): void {
   c.terminationMessagePolicy ??= 'File';
   c.imagePullPolicy ??= defaultPullPolicy(c.image);
   c.resources ??= {};
-  // SetDefaults_Pod: limits without requests become the requests.
-  const { limits, requests } = c.resources;
-  if (limits) {
-    const merged = { ...limits, ...requests };
-    if (Object.keys(merged).length) c.resources.requests = merged;
-  }
   for (const p of c.ports ?? []) {
     p.protocol ??= 'TCP';
     if (hostNetwork && p.hostPort === undefined) p.hostPort = p.containerPort;
@@ -92,6 +86,19 @@ export function defaultPodSpec(spec: Spec): void {
   for (const c of spec.initContainers ?? []) defaultContainer(c, hostNetwork);
   for (const c of spec.containers ?? []) defaultContainer(c, hostNetwork);
   for (const v of spec.volumes ?? []) defaultVolume(v);
+}
+
+/**
+ * SetDefaults_Pod: a limit without a request becomes the request. Pods only: pod templates keep
+ * what they were given (pkg/apis/core/v1/defaults.go says so of PodTemplate).
+ */
+export function defaultPodRequests(spec: Spec): void {
+  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) {
+    const limits = c.resources?.limits;
+    if (!limits) continue;
+    const merged = { ...limits, ...c.resources!.requests };
+    if (Object.keys(merged).length) c.resources!.requests = merged;
+  }
 }
 
 /**
@@ -216,6 +223,7 @@ export function defaultPod(pod: KubeObject, ctx: StrategyContext, tolerationSeco
   pod.spec = pod.spec ?? {};
   const spec = pod.spec as Spec;
   defaultPodSpec(spec);
+  defaultPodRequests(spec);
   // Mirror pods of static pods skip the ServiceAccount admission plugin.
   if (!isMirrorPod(pod)) admitServiceAccount(pod, ctx);
   admitPriority(pod, ctx);

@@ -6,7 +6,7 @@
  */
 import type { Container, PodSpec, Probe, Toleration } from 'kubernetes-types/core/v1';
 import { field, GoLiteral, type Cause } from '../errors.ts';
-import { parseQuantity } from '../quantity.ts';
+import { formatQuantity, parseQuantity } from '../quantity.ts';
 import type { KubeObject, Stored } from '../types.ts';
 import { sameContent } from '../store.ts';
 import { clone } from '../types.ts';
@@ -81,17 +81,42 @@ function validateProbe(p: Probe | undefined, path: string, liveness: boolean): C
   return out;
 }
 
+/** A resource name without a domain (`cpu`, `hugepages-2Mi`) or in `kubernetes.io/` (helper.IsNativeResource). */
+function isNativeResource(name: string): boolean {
+  return !name.includes('/') || name.includes('kubernetes.io/');
+}
+
+/**
+ * validateContainerResourceName: a name without a domain must be one of the standard container
+ * resources; a domain-qualified one must be native or follow the extended resource name standard.
+ */
+function resourceNameErrors(name: string, path: string): Cause[] {
+  if (!name.includes('/')) {
+    if (['cpu', 'memory', 'ephemeral-storage'].includes(name) || name.startsWith('hugepages-')) return [];
+    return [field.invalid(path, name, 'must be a standard resource for containers')];
+  }
+  if (!isNativeResource(name) && name.startsWith('requests.')) return [field.invalid(path, name, "doesn't follow extended resource name standard")];
+  return [];
+}
+
+/** Requests may exceed neither their limit nor, for hugepages and extended resources, differ from it (helper.IsOvercommitAllowed). */
+function isOvercommitAllowed(name: string): boolean {
+  return isNativeResource(name) && !name.startsWith('hugepages-');
+}
+
+/** ValidateContainerResourceRequirements; quantities appear in their canonical form, as Quantity.String prints them. */
 function validateResources(c: Container, path: string): Cause[] {
   const out: Cause[] = [];
   const limits = c.resources?.limits ?? {};
   const requests = c.resources?.requests ?? {};
   for (const [kind, map] of [['limits', limits], ['requests', requests]] as const) {
     for (const [name, q] of Object.entries(map)) {
+      out.push(...resourceNameErrors(name, `${path}.resources.${kind}[${name}]`));
       const v = parseQuantity(q as string);
       if (v === undefined) {
         out.push(field.invalid(`${path}.resources.${kind}[${name}]`, q, "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'"));
       } else if (v < 0) {
-        out.push(field.invalid(`${path}.resources.${kind}[${name}]`, String(q), 'must be greater than or equal to 0'));
+        out.push(field.invalid(`${path}.resources.${kind}[${name}]`, formatQuantity(q as string), 'must be greater than or equal to 0'));
       }
     }
   }
@@ -100,8 +125,11 @@ function validateResources(c: Container, path: string): Cause[] {
     if (lim === undefined) continue;
     const rv = parseQuantity(q as string);
     const lv = parseQuantity(lim as string);
-    if (rv !== undefined && lv !== undefined && rv > lv) {
-      out.push(field.invalid(`${path}.resources.requests`, String(q), `must be less than or equal to ${name} limit of ${String(lim)}`));
+    if (rv === undefined || lv === undefined) continue;
+    if (rv !== lv && !isOvercommitAllowed(name)) {
+      out.push(field.invalid(`${path}.resources.requests`, formatQuantity(q as string), `must be equal to ${name} limit of ${formatQuantity(lim as string)}`));
+    } else if (rv > lv) {
+      out.push(field.invalid(`${path}.resources.requests`, formatQuantity(q as string), `must be less than or equal to ${name} limit of ${formatQuantity(lim as string)}`));
     }
   }
   return out;
