@@ -14,6 +14,7 @@ import { aggregate } from '../submit.ts';
 import { getTarget, listTargets, parseTargets } from '../targets.ts';
 import { env } from './set/env.ts';
 import { podSpecOf } from './set/pod-template.ts';
+import { resources } from './set/resources.ts';
 
 const image: KubectlCommand = {
   name: 'image',
@@ -91,5 +92,5 @@ export const set: KubectlCommand = {
   short: 'Set specific features on objects',
   usage: 'kubectl set SUBCOMMAND [options]',
   flags: [],
-  subcommands: [env, image],
+  subcommands: [env, image, resources],
 };
