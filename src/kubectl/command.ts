@@ -34,6 +34,11 @@ export interface KubectlCommand {
   long?: string;
   /** The `Examples:` text, one example line a line; printed indented by two spaces. */
   example?: string;
+  /**
+   * Where a group run without a sub-command prints its help (DefaultSubCommandRun's writer):
+   * stderr unless `stdout` (rollout passes streams.Out, config, set and create secret ErrOut).
+   */
+  bareHelpTo?: 'stdout';
   /** Usage line, e.g. `kubectl get [(-o|--output=)json|yaml|…] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags]`. */
   usage: string;
   flags: FlagSpec[];

@@ -25,11 +25,12 @@ export function rootHelp(commands: readonly { name: string; short: string }[]): 
 /**
  * `kubectl <verb> --help`: the help template of staging/src/k8s.io/kubectl/pkg/util/templates
  * (templates.go MainHelpTemplate and MainUsageTemplate, templater.go): the long description (or
- * the short one), then Examples, Available Commands, Options, Usage (with ` [options]` appended
+ * the short one), then Aliases, Examples, Available Commands, Options, Usage (with ` [options]` appended
  * unless the line has it), and the two tips.
  */
 export function commandHelp(cmd: KubectlCommand, verb: string): string {
   let out = (cmd.long ?? cmd.short).trim() + '\n\n';
+  if (cmd.aliases?.length) out += `Aliases:\n${[cmd.name, ...cmd.aliases].join(', ')}\n\n`;
   if (cmd.example) {
     // templates.Examples: every line trimmed and indented by two spaces.
     out += 'Examples:\n' + cmd.example.trim().split('\n').map((l) => `  ${l.trim()}`).join('\n').trimEnd() + '\n\n';

@@ -48,7 +48,9 @@ export async function runKubectl(argv: string[], host: KubectlHost, io: IO): Pro
           io.err(`error: unknown command "${rest[idx]}"\nSee 'kubectl ${verb} -h' for help and examples\n`);
           return 1;
         }
-        io.out(commandHelp(command, verb));
+        const help = commandHelp(command, verb);
+        if (command.bareHelpTo === 'stdout') io.out(help);
+        else io.err(help);
         return 1;
       }
       break;

@@ -53,6 +53,33 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     });
   });
 
+  test('create service and create secret: Aliases, LongDesc paragraphs; bare, the help goes to stderr with exit 1', async () => {
+    const h = makeHarness();
+    const svc = await h.run('create service');
+    expect(svc.out).toBe('');
+    expect(svc.code).toBe(1);
+    expect(svc.err).toBe(`Create a service using a specified subcommand.
+
+Aliases:
+service, svc
+
+Available Commands:
+  clusterip      Create a ClusterIP service
+  loadbalancer   Create a LoadBalancer service
+  nodeport       Create a NodePort service
+
+Usage:
+  kubectl create service [flags] [options]
+
+Use "kubectl create service <command> --help" for more information about a given command.
+Use "kubectl options" for a list of global command-line options (applies to all commands).
+`);
+    const secret = await h.run('create secret --help');
+    expect(secret.code).toBe(0);
+    expect(secret.out.startsWith('Create a secret with specified type.\n\n A docker-registry type secret is for accessing a container registry.\n\n A generic type secret')).toBe(true);
+    expect((await h.run('create cm --help')).out).toContain('\n\nAliases:\nconfigmap, cm\n\nOptions:\n');
+  });
+
   test('create: sections in order, subcommands padded to the longest name, [options] appended once', async () => {
     const h = makeHarness();
     const out = (await h.run('create --help')).out;

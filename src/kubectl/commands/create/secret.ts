@@ -26,6 +26,7 @@ const generic: KubectlCommand = {
 export const createSecret: KubectlCommand = {
   name: 'secret',
   short: 'Create a secret using a specified subcommand',
+  long: 'Create a secret with specified type.\n\n A docker-registry type secret is for accessing a container registry.\n\n A generic type secret indicate an Opaque secret type.\n\n A tls type secret holds TLS certificate and its associated key.',
   usage: 'kubectl create secret (docker-registry | generic | tls) [options]',
   flags: [],
   subcommands: [generic],

@@ -24,7 +24,7 @@ function servicePorts(specs: string[], nodePort: number | undefined) {
 function generator(type: ServiceType, word: string): KubectlCommand {
   return {
     name: word,
-    short: `Create a ${word} service`,
+    short: `Create a ${type} service`,
     usage: `kubectl create service ${word} NAME [--tcp=<port>:<targetPort>] [--dry-run=server|client|none]`,
     flags: [
       ...GENERATOR_FLAGS,
@@ -63,6 +63,7 @@ export const createService: KubectlCommand = {
   name: 'service',
   aliases: ['svc'],
   short: 'Create a service using a specified subcommand',
+  long: 'Create a service using a specified subcommand.',
   usage: 'kubectl create service [flags] [options]',
   flags: [],
   subcommands: [generator('ClusterIP', 'clusterip'), generator('NodePort', 'nodeport'), generator('LoadBalancer', 'loadbalancer')],

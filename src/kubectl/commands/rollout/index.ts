@@ -29,6 +29,7 @@ kubectl rollout restart deployment/abc
 # Restart deployments with the 'app=nginx' label
 kubectl rollout restart deployment --selector=app=nginx`,
   usage: 'kubectl rollout SUBCOMMAND',
+  bareHelpTo: 'stdout',
   flags: [],
   subcommands: [history, pause, restart, resume, status, undo],
 };
