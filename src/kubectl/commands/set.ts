@@ -90,6 +90,7 @@ const image: KubectlCommand = {
 export const set: KubectlCommand = {
   name: 'set',
   short: 'Set specific features on objects',
+  long: 'Configure application resources.\n\n These commands help you make changes to existing application resources.',
   usage: 'kubectl set SUBCOMMAND [options]',
   flags: [],
   subcommands: [env, image, resources],

@@ -78,6 +78,9 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     expect(secret.code).toBe(0);
     expect(secret.out.startsWith('Create a secret with specified type.\n\n A docker-registry type secret is for accessing a container registry.\n\n A generic type secret')).toBe(true);
     expect((await h.run('create cm --help')).out).toContain('\n\nAliases:\nconfigmap, cm\n\nOptions:\n');
+    expect((await h.run('set --help')).out.startsWith(
+      'Configure application resources.\n\n These commands help you make changes to existing application resources.\n\nAvailable Commands:\n  env           Update environment variables on a pod template\n',
+    )).toBe(true);
   });
 
   test('create: sections in order, subcommands padded to the longest name, [options] appended once', async () => {
