@@ -3,6 +3,8 @@ import { createCluster } from '../../src/sim/cluster.ts';
 import { createSession, type Session } from '../../src/shell/session.ts';
 
 type C = ReturnType<typeof createCluster>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyPod = any;
 
 async function run(s: Session, line: string): Promise<string> {
   let out = '';
@@ -12,15 +14,12 @@ async function run(s: Session, line: string): Promise<string> {
 
 function make(c: C, name: string, spec: Record<string, unknown>) {
   c.api.create({ apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default' }, spec });
-  return () => c.api.tryGet('Pod', 'default', name);
+  return (): AnyPod => c.api.tryGet('Pod', 'default', name);
 }
 
-function isReady(pod: { status?: { conditions?: { type: string; status: string }[] } } | undefined): boolean {
-  return Boolean(pod?.status?.conditions?.some((x) => x.type === 'Ready' && x.status === 'True'));
+function isReady(pod: AnyPod): boolean {
+  return Boolean(pod?.status?.conditions?.some((x: { type: string; status: string }) => x.type === 'Ready' && x.status === 'True'));
 }
-
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type AnyPod = any;
 
 /** Calls `see` with every version of the pod written from now on. */
 function watchPod(c: C, name: string, see: (pod: AnyPod) => void): () => void {
@@ -88,6 +87,20 @@ describe('kubelet: a container that exits by itself while its pod is being delet
     });
     expect(ms).toBeLessThan(2_000);
     expect(last).toMatchObject({ exitCode: 0, reason: 'Completed' });
+  });
+
+  it('perl as PID 1 ignores SIGTERM too: the pi computation finishes, exit 0, before the grace period ends', () => {
+    const c = createCluster({ seed: 3 });
+    const pod = make(c, 'pi', { restartPolicy: 'Never', containers: [{ name: 'pi', image: 'perl:5.34.0', command: ['perl', '-Mbignum=bpi', '-wle', 'print bpi(2000)'] }] });
+    expect(c.advanceUntil(() => isReady(pod()), 120_000)).toBe(true);
+    const started = Date.parse(pod()!.status.containerStatuses[0].state.running.startedAt);
+    let last: { exitCode: number; reason: string; finishedAt: string } | undefined;
+    deleteAndTime(c, 'pi', (p) => {
+      last = p.status?.containerStatuses?.[0]?.state?.terminated ?? last;
+    });
+    expect(last).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(Date.parse(last!.finishedAt) - started).toBe(10_000);
+    expect(c.failures).toEqual([]);
   });
 
   it('each container of a pod ends its own way; the pod goes when the last has stopped', () => {

@@ -40,7 +40,9 @@ export const perl: ImageBehaviour = {
   entrypoint: [],
   cmd: ['perl5.40.2', '-de0'],
   shell: 'bash',
-  stopMs: () => 100,
+  // perl sets no SIGTERM handler, and PID 1 ignores a signal it does not handle: it is killed
+  // when the grace period ends, or exits first when its script does.
+  stopMs: () => undefined,
   run(argv): ProgramRun {
     const script = scriptOf(argv) ?? '';
     const newline = argv.some((a) => /^-\w*l\w*$/.test(a));
