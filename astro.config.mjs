@@ -57,6 +57,7 @@ export default defineConfig({
         { label: 'Chapters', items: [{ autogenerate: { directory: 'content/chapters' } }] },
       ],
       customCss: ['./src/styles/terminal.css'],
+      components: { MarkdownContent: './src/components/MarkdownContent.astro' },
       lastUpdated: false,
       pagefind: true,
     }),

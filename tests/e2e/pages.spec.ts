@@ -27,11 +27,14 @@ test('the landing page leads to the sandbox in one click', async ({ page }) => {
   await page.waitForFunction(() => window.kubelab?.terminals.has('sandbox'));
 });
 
-/** axe's serious and critical violations as `rule: targets`. */
+/**
+ * axe's serious and critical violations, and any landmark-unique one (every terminal, scrolling code
+ * block, table and diagram is a landmark with a name of its own), as `rule: targets`.
+ */
 async function axeProblems(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page }).exclude('.xterm-accessibility').analyze();
   return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical' || v.id === 'landmark-unique')
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
@@ -77,6 +80,42 @@ test('on a narrow screen the terminal sits under the text with a touch input box
   await input.fill('echo from-touch');
   await input.press('Enter');
   await expect.poll(() => page.evaluate(() => window.kubelab!.terminals.get('ch00')!.text())).toMatch(/^from-touch$/m);
+  await context.close();
+});
+
+test('on a phone, tables and diagrams scroll in named regions and no word breaks that fits a line', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const page = await context.newPage();
+  await page.goto('/chapters/02-volumes/');
+  const table = page.getByRole('region', { name: 'Table: Mode, Short, Meaning' });
+  await expect(table).toHaveAttribute('tabindex', '0');
+  expect(await table.evaluate((e) => e.scrollWidth > e.clientWidth)).toBe(true);
+  const diagram = page.getByRole('region', { name: 'Diagram: The phases of a PersistentVolume' });
+  await expect(diagram).toHaveAttribute('tabindex', '0');
+  expect((await diagram.locator('svg').boundingBox())!.width).toBeGreaterThanOrEqual(600);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBe(390);
+  // Words of headings, and tokens of inline code no wider than the column, each on one line.
+  const broken = await page.evaluate(() => {
+    const column = document.querySelector('.sl-markdown-content')!.getBoundingClientRect().width;
+    const out: string[] = [];
+    for (const el of document.querySelectorAll('h1, .sl-markdown-content :is(h2, h3, :not(pre) > code)')) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+        for (const m of n.data.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(n, m.index);
+          range.setEnd(n, m.index + m[0].length);
+          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+          const lines = new Set(rects.map((r) => Math.round(r.top))).size;
+          const width = rects.reduce((w, r) => w + r.width, 0);
+          if (lines > 1 && width < column) out.push(m[0]);
+        }
+      }
+    }
+    return out;
+  });
+  expect(broken).toEqual([]);
+  expect(await axeProblems(page)).toEqual([]);
   await context.close();
 });
 

@@ -145,7 +145,7 @@ export class LabPanel {
     while (e.hints.children.length > t.hints.length) e.hints.lastElementChild!.remove();
     for (let i = e.hints.children.length; i < t.hints.length; i++) {
       const h = t.hints[i]!;
-      const box = el('section', { class: 'kl-lab-hintbox', tabindex: '-1', 'aria-label': `Hint ${i + 1} of ${t.hintCount}` });
+      const box = el('section', { class: 'kl-lab-hintbox', tabindex: '-1', 'aria-label': `Hint ${i + 1} of ${t.hintCount} for task “${t.title}”` });
       box.append(el('p', { class: 'kl-lab-hint-title' }, `Hint ${i + 1} of ${t.hintCount}${h.cost ? ` (−${h.cost} points)` : ''}`));
       const body = el('div', { class: 'kl-lab-text' });
       body.innerHTML = renderMarkdown(h.text, 4);
