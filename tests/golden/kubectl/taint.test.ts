@@ -87,4 +87,14 @@ describe('kubectl taint (taint.go, utils.go)', () => {
       'node node01 already has k taint(s) with same effect(s) and --overwrite is false\nnode node02 already has k taint(s) with same effect(s) and --overwrite is false\n',
     );
   });
+
+  test('help: the Long of taint.go as LongDesc renders it, its examples, the usage line', async () => {
+    const h = makeHarness();
+    const out = (await h.run('taint --help')).out;
+    expect(out.startsWith(
+      "Update the taints on one or more nodes.\n\n  *  A taint consists of a key, value, and effect. As an argument here, it is expressed as key=value:effect.\n  *  The key must begin with a letter or number, and may contain letters, numbers, hyphens, dots, and underscores, up to 253 characters.\n",
+    )).toBe(true);
+    expect(out).toContain("\n  *  Currently taint can only apply to node.\n\nExamples:\n  # Update node 'foo' with a taint with key 'dedicated' and value 'special-user' and effect 'NoSchedule'.\n");
+    expect(out).toContain('\nUsage:\n  kubectl taint NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N [options]\n');
+  });
 });
