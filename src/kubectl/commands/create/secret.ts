@@ -1,8 +1,13 @@
-/** kubectl create secret generic NAME [--type] [--from-literal] [--from-file] [--from-env-file]. */
+/**
+ * kubectl create secret generic NAME [--type] [--from-literal] [--from-file] [--from-env-file]; the
+ * docker-registry and tls sub-commands live in their own files.
+ */
 import type { KubectlCommand } from '../../command.ts';
 import { str } from '../../flags.ts';
 import { base64Utf8, collectData, DATA_SOURCE_FLAGS } from './data-sources.ts';
 import { finishGenerated, GENERATOR_FLAGS, generatedMeta, nameArg } from './generated.ts';
+import { createSecretDockerRegistry } from './secret-docker-registry.ts';
+import { createSecretTls } from './secret-tls.ts';
 
 const generic: KubectlCommand = {
   name: 'generic',
@@ -29,5 +34,5 @@ export const createSecret: KubectlCommand = {
   long: 'Create a secret with specified type.\n\n A docker-registry type secret is for accessing a container registry.\n\n A generic type secret indicate an Opaque secret type.\n\n A tls type secret holds TLS certificate and its associated key.',
   usage: 'kubectl create secret (docker-registry | generic | tls) [options]',
   flags: [],
-  subcommands: [generic],
+  subcommands: [createSecretDockerRegistry, generic, createSecretTls],
 };
