@@ -2,6 +2,7 @@
  * `kubectl --help` and `kubectl <verb> --help`.
  */
 import type { KubectlCommand } from './command.ts';
+import type { FlagSpec } from './flags.ts';
 
 export function rootHelp(commands: readonly { name: string; short: string }[]): string {
   const width = Math.max(...commands.map((c) => c.name.length)) + 3;
@@ -38,16 +39,8 @@ export function commandHelp(cmd: KubectlCommand, verb: string): string {
   if (cmd.subcommands?.length) {
     out += 'Available Commands:\n' + subcommandLines(cmd.subcommands).join('\n') + '\n\n';
   }
-  const visible = cmd.flags.filter((f) => !f.hidden);
-  if (visible.length) {
-    const lines: string[] = [];
-    for (const f of visible) {
-      const name = f.short ? `-${f.short}, --${f.name}` : `    --${f.name}`;
-      const def = f.default === undefined || f.default === '' ? '' : `=${Array.isArray(f.default) ? `[${f.default.join(',')}]` : f.default}`;
-      lines.push(`    ${name}${def}:`, `\t${f.help}`, '');
-    }
-    out += 'Options:\n' + lines.join('\n').trimEnd() + '\n\n';
-  }
+  const visible = cmd.flags.filter((f) => !f.hidden).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (visible.length) out += 'Options:\n' + visible.map(flagUsage).join('').trimEnd() + '\n\n';
   const usage = cmd.usage.includes('[options]') ? cmd.usage : `${cmd.usage} [options]`;
   out += `Usage:\n  ${usage}\n\n`;
   if (cmd.subcommands?.length) out += `Use "kubectl ${verb} <command> --help" for more information about a given command.\n`;
@@ -62,4 +55,31 @@ export function commandHelp(cmd: KubectlCommand, verb: string): string {
 function subcommandLines(subs: readonly KubectlCommand[]): string[] {
   const pad = Math.max(11, ...subs.map((c) => c.name.length));
   return [...subs].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((c) => `  ${c.name.padEnd(pad)}   ${c.short}`);
+}
+
+/** pflag's DefValue as the help shows it: strings in single quotes, lists as `[a,b]`. */
+function defaultText(f: FlagSpec): string {
+  const d = f.default;
+  switch (f.type) {
+    case 'bool':
+      return String(d ?? false);
+    case 'int':
+      return String(d ?? 0);
+    case 'duration':
+      return String(d ?? '0s');
+    case 'stringArray':
+      return `[${(Array.isArray(d) ? d : []).join(',')}]`;
+    case 'string':
+      return `'${d ?? ''}'`;
+  }
+}
+
+/**
+ * One flag as templater.go's flagsUsages prints it when no terminal width applies: pflag's
+ * name-sorted order, `    -o, --output='':` (or `    --name=value:`), then the usage on the next
+ * line after a tab, and a blank line.
+ */
+function flagUsage(f: FlagSpec): string {
+  const name = `    ${f.short ? `-${f.short}, ` : ''}--${f.name}=${defaultText(f)}:`;
+  return `${name}\n\t${f.help.replace(/\n/g, '\n\t')}\n\n`;
 }

@@ -72,7 +72,7 @@ export const drain: KubectlCommand = {
     { name: 'ignore-daemonsets', type: 'bool', help: 'Ignore DaemonSet-managed pods.' },
     { name: 'delete-emptydir-data', type: 'bool', help: 'Continue even if there are pods using emptyDir (local data that will be deleted when the node is drained).' },
     { name: 'grace-period', type: 'int', default: -1, help: 'Period of time in seconds given to each pod to terminate gracefully. If negative, the default value specified in the pod will be used.' },
-    { name: 'timeout', type: 'string', default: '0s', help: 'The length of time to wait before giving up, zero means infinite' },
+    { name: 'timeout', type: 'duration', default: '0s', help: 'The length of time to wait before giving up, zero means infinite' },
     { name: 'selector', short: 'l', type: 'string', help: 'Selector (label query) to filter on' },
     DRY_RUN_FLAG,
   ],

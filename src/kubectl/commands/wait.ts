@@ -93,7 +93,7 @@ export const wait: KubectlCommand = {
   flags: [
     ...fileFlags('identifying the resource.'),
     { name: 'for', type: 'string', help: "The condition to wait on: [create|delete|condition=condition-name[=condition-value]|jsonpath='{JSONPath expression}'=[JSONPath value]]. The default condition-value is true.  Condition values are compared after Unicode simple case folding, which is a more general form of case-insensitivity." },
-    { name: 'timeout', type: 'string', default: '30s', help: 'The length of time to wait before giving up.  Zero means check once and don\'t wait, negative means wait for a week.' },
+    { name: 'timeout', type: 'duration', default: '30s', help: 'The length of time to wait before giving up.  Zero means check once and don\'t wait, negative means wait for a week.' },
     { name: 'selector', short: 'l', type: 'string', help: 'Selector (label query) to filter on.' },
     { name: 'field-selector', type: 'string', help: 'Selector (field query) to filter on.' },
     { name: 'all', type: 'bool', help: 'Select all resources in the namespace of the specified resource types' },

@@ -102,5 +102,14 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     expect(out.startsWith('Show the status of the rollout\n\nOptions:\n')).toBe(true);
     expect(out).toContain('\nUsage:\n  kubectl rollout status (TYPE NAME | TYPE/NAME) [flags] [options]\n\nUse "kubectl options"');
     expect(out).not.toContain('<command> --help');
+    // flagsUsages: sorted by name, every default shown, strings quoted, durations not.
+    expect(out).toContain(
+      "\nOptions:\n    -f, --filename=[]:\n\tFilename, directory, or URL to files identifying the resource to get from a server.\n\n    -k, --kustomize='':\n",
+    );
+    expect(out).toContain("\n    --revision=0:\n\tPin to a specific revision");
+    expect(out).toContain("\n    --timeout=0s:\n\tThe length of time to wait before ending watch");
+    expect(out).toContain("\n    -w, --watch=true:\n\tWatch the status of the rollout until it's done.\n\nUsage:\n");
+    const names = [...out.matchAll(/^ {4}(?:-\w, )?--([\w-]+)=/gm)].map((m) => m[1]);
+    expect(names).toEqual([...names].sort());
   });
 });
