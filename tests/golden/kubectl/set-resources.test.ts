@@ -109,4 +109,27 @@ describe('kubectl set resources', () => {
     expect(r.err).toMatch(/^error: failed to patch resources update to pod template Pod "p" is invalid: spec: Forbidden: pod updates may not change fields other than /);
     expect(h.cluster.api.get('Pod', 'default', 'p').spec.containers[0].resources).toEqual({});
   });
+
+  test('--local changes what the file holds and never asks the server', async () => {
+    const h = makeHarness();
+    h.files.set(
+      'web.yaml',
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: nginx\n        image: nginx\n',
+    );
+    const r = await h.run('set resources -f web.yaml --local --limits=cpu=200m,memory=512Mi -o yaml');
+    expect(r.err).toBe('');
+    expect(r.out).toContain('      containers:\n      - image: nginx\n        name: nginx\n        resources:\n          limits:\n            cpu: 200m\n            memory: 512Mi\n');
+    expect(h.cluster.api.tryGet('Deployment', 'default', 'web')).toBeUndefined();
+    expect((await h.run('set resources -f web.yaml --local --limits=cpu=1')).out).toBe('deployment.apps/web resource requirements updated\n');
+    expect((await h.run('set resources -f web.yaml --local --limits=cpu=1 --dry-run=server')).err).toBe(
+      'error: cannot specify --local and --dry-run=server - did you mean --dry-run=client?\n',
+    );
+    expect((await h.run('set resources deployment/web --local --limits=cpu=1')).err).toBe(
+      "error: you must specify resources by --filename when --local is set.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n",
+    );
+    const env = await h.run('set env -f web.yaml --local GREETING=hi -o yaml');
+    expect(env.out).toContain('      - env:\n        - name: GREETING\n          value: hi\n        image: nginx\n');
+    expect((await h.run('set env -f web.yaml --local GREETING=hi --dry-run=client')).out).toBe('deployment.apps/web env updated (dry run)\n');
+    expect(h.cluster.api.tryGet('Deployment', 'default', 'web')).toBeUndefined();
+  });
 });

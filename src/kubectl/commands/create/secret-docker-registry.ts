@@ -41,6 +41,11 @@ export function dockerConfigJson(username: string, password: string, email: stri
 export const createSecretDockerRegistry: KubectlCommand = {
   name: 'docker-registry',
   short: 'Create a secret for use with a Docker registry',
+  example: `# If you don't already have a .dockercfg file, you can create a dockercfg secret directly by using:
+kubectl create secret docker-registry my-secret --docker-server=DOCKER_REGISTRY_SERVER --docker-username=DOCKER_USER --docker-password=DOCKER_PASSWORD --docker-email=DOCKER_EMAIL
+
+# Create a new secret named my-secret from ~/.docker/config.json
+kubectl create secret docker-registry my-secret --from-file=.dockerconfigjson=path/to/.docker/config.json`,
   usage:
     'kubectl create secret docker-registry NAME --docker-username=user --docker-password=password --docker-email=email [--docker-server=string] [--from-file=[key=]source] [--dry-run=server|client|none]',
   flags: [

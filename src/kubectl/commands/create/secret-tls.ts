@@ -22,6 +22,8 @@ async function readFileOrFail(inv: Invocation, file: string): Promise<string> {
 export const createSecretTls: KubectlCommand = {
   name: 'tls',
   short: 'Create a TLS secret',
+  example: `# Create a new TLS secret named tls-secret with the given key pair
+kubectl create secret tls tls-secret --cert=path/to/tls.crt --key=path/to/tls.key`,
   usage: 'kubectl create secret tls NAME --cert=path/to/cert/file --key=path/to/key/file [--dry-run=server|client|none]',
   flags: [
     ...GENERATOR_FLAGS,

@@ -13,8 +13,9 @@ import type { Invocation, KubectlCommand } from '../../command.ts';
 import { KubectlError, RawError } from '../../errors.ts';
 import { fileFlags } from '../../file-flags.ts';
 import { bool, str, strings } from '../../flags.ts';
-import { getTarget, parseTargets } from '../../targets.ts';
-import { type ContainerLike, type EnvVar, noPodTemplateText, objectName, podSpecOf, selectContainers, setErrors, setTargets } from './pod-template.ts';
+import { readAllManifests } from '../../manifest/read.ts';
+import { getTarget, NO_RESOURCES_TEXT, parseTargets } from '../../targets.ts';
+import { checkLocalDryRun, type ContainerLike, type EnvVar, localFlag, noPodTemplateText, objectName, podSpecOf, selectContainers, setErrors, setTargets } from './pod-template.ts';
 
 /** `anything=anything` (env_parse.go argumentEnvironment). */
 function isEnvironmentArgument(s: string): boolean {
@@ -175,9 +176,21 @@ function envVarRefValue(inv: Invocation, from: NonNullable<EnvVar['valueFrom']>,
 /** The valueFrom variables `--from=configmap/NAME|secret/NAME` brings in (keys in sorted order). */
 function envFrom(inv: Invocation, from: string, keys: string[]): EnvVar[] {
   const t = parseTargets([from]);
+  if (t.types.length) throw new KubectlError('resource(s) were provided, but no name was specified');
+  return envFromObjects(t.named.map((n) => getTarget(inv, n)), keys);
+}
+
+/** With --local, --from reads what the files hold (set_env.go builds that builder from -f too). */
+async function envFromFiles(inv: Invocation, keys: string[]): Promise<EnvVar[]> {
+  const files = strings(inv.parsed, 'filename');
+  if (files.length === 0) throw new KubectlError(NO_RESOURCES_TEXT);
+  return envFromObjects((await readAllManifests(inv, files)).map((m) => m.object), keys);
+}
+
+/** One valueFrom variable per key of each ConfigMap or Secret; any other kind is refused. */
+function envFromObjects(objects: readonly KubeObject[], keys: string[]): EnvVar[] {
   const out: EnvVar[] = [];
-  for (const n of t.named) {
-    const obj = getTarget(inv, n);
+  for (const obj of objects) {
     const data = (obj.data ?? {}) as Record<string, string>;
     const names = Object.keys(data)
       .sort()
@@ -190,13 +203,45 @@ function envFrom(inv: Invocation, from: string, keys: string[]): EnvVar[] {
       throw new KubectlError('unsupported resource specified in --from');
     }
   }
-  if (t.types.length) throw new KubectlError('resource(s) were provided, but no name was specified');
   return out;
 }
 
 export const env: KubectlCommand = {
   name: 'env',
   short: 'Update environment variables on a pod template',
+  example: `# Update deployment 'registry' with a new environment variable
+kubectl set env deployment/registry STORAGE_DIR=/local
+
+# List the environment variables defined on a deployments 'sample-build'
+kubectl set env deployment/sample-build --list
+
+# List the environment variables defined on all pods
+kubectl set env pods --all --list
+
+# Output modified deployment in YAML, and does not alter the object on the server
+kubectl set env deployment/sample-build STORAGE_DIR=/data -o yaml
+
+# Update all containers in all replication controllers in the project to have ENV=prod
+kubectl set env rc --all ENV=prod
+
+# Import environment from a secret
+kubectl set env --from=secret/mysecret deployment/myapp
+
+# Import environment from a config map with a prefix
+kubectl set env --from=configmap/myconfigmap --prefix=MYSQL_ deployment/myapp
+
+# Import specific keys from a config map
+kubectl set env --keys=my-example-key --from=configmap/myconfigmap deployment/myapp
+
+# Remove the environment variable ENV from container 'c1' in all deployment configs
+kubectl set env deployments --all --containers="c1" ENV-
+
+# Remove the environment variable ENV from a deployment definition on disk and
+# update the deployment config on the server
+kubectl set env -f deploy.json ENV-
+
+# Set some of the local shell environment into a deployment config on the server
+env | grep RAILS_ | kubectl set env -e - deployment/registry`,
   usage: 'kubectl set env RESOURCE/NAME KEY_1=VAL_1 ... KEY_N=VAL_N',
   flags: [
     ...fileFlags('the resource to update the env'),
@@ -207,6 +252,7 @@ export const env: KubectlCommand = {
     { name: 'keys', type: 'stringArray', help: 'Comma-separated list of keys to import from specified resource' },
     { name: 'list', type: 'bool', help: 'If true, display the environment and any changes in the standard format. this flag will removed when we have kubectl view env.' },
     { name: 'resolve', type: 'bool', help: 'If true, show secret or configmap references when listing variables' },
+    localFlag('env'),
     { name: 'all', type: 'bool', help: 'If true, select all resources in the namespace of the specified resource types' },
     { name: 'overwrite', type: 'bool', default: true, help: 'If true, allow environment to be overwritten, otherwise reject updates that overwrite existing environment.' },
     { name: 'field-manager', type: 'string', default: 'kubectl-set', help: 'Name of the manager used to track field ownership.' },
@@ -226,6 +272,8 @@ export const env: KubectlCommand = {
     if (strings(p, 'filename').length === 0 && split.resources.length < 1) {
       throw new KubectlError('one or more resources must be specified as <resource> <name> or <resource>/<name>');
     }
+    const local = bool(p, 'local');
+    checkLocalDryRun(local, dryRun);
     const list = bool(p, 'list');
     if (list && output) throw new KubectlError('--list and --output may not be specified together');
     const keys = strings(p, 'keys').flatMap((k) => k.split(','));
@@ -233,14 +281,14 @@ export const env: KubectlCommand = {
     if (keys.length > 0 && !from) throw new KubectlError('when specifying --keys, a configmap or secret must be provided with --from');
     // RunEnv
     const { env: vars, remove } = parseEnv([...strings(p, 'env'), ...split.envArgs], inv.io.stdin);
-    if (from) vars.push(...envFrom(inv, from, keys));
+    if (from) vars.push(...(local ? await envFromFiles(inv, keys) : envFrom(inv, from, keys)));
     const prefix = str(p, 'prefix') ?? '';
     if (prefix) for (const v of vars) v.name = `${prefix}${v.name}`;
     const selector = str(p, 'containers') ?? '*';
     const overwrite = p.flags.get('overwrite') !== false;
     const resolve = bool(p, 'resolve');
 
-    const targets = await setTargets(inv, split.resources);
+    const targets = await setTargets(inv, local ? [] : split.resources);
     // Each target's outcome, in order: its changed copy, or the error of its mutation.
     const outcomes: (KubeObject | RawError)[] = [];
     for (const obj of targets) {
@@ -306,7 +354,7 @@ export const env: KubectlCommand = {
         errors.push(copy);
         continue;
       }
-      if (dryRun === 'client') {
+      if (local || dryRun === 'client') {
         reportChange(inv, copy, 'env updated', dryRun, count++);
         continue;
       }

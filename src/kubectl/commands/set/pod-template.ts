@@ -9,9 +9,9 @@ import { resourceForKind } from '../../../sim/apiserver/resources.ts';
 import type { KubeObject, Stored } from '../../../sim/apiserver/types.ts';
 import type { Invocation } from '../../command.ts';
 import { formatError, KubectlError, RawError } from '../../errors.ts';
-import { bool, str, strings } from '../../flags.ts';
+import { bool, str, strings, type FlagSpec } from '../../flags.ts';
 import { readAllManifests } from '../../manifest/read.ts';
-import { getTarget, listTargets, parseTargets } from '../../targets.ts';
+import { getTarget, listTargets, NO_RESOURCES_TEXT, parseTargets } from '../../targets.ts';
 
 export interface ContainerLike {
   name: string;
@@ -93,6 +93,16 @@ export function selectContainers(spec: PodSpecLike, selector: string): Container
   return [...pick(spec.containers), ...pick(spec.initContainers)];
 }
 
+/** The `--local` flag of set env and set resources. */
+export function localFlag(verb: string): FlagSpec {
+  return { name: 'local', type: 'bool', help: `If true, set ${verb} will NOT contact api-server but run locally.` };
+}
+
+/** `cannot specify --local and --dry-run=server`, checked by both commands' Validate. */
+export function checkLocalDryRun(local: boolean, dryRun: string): void {
+  if (local && dryRun === 'server') throw new KubectlError('cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+}
+
 /** `deployments/web`: resource.Info.ObjectName, used in the per-object error lines. */
 export function objectName(obj: KubeObject): string {
   const plural = resourceForKind(obj.kind)?.plural ?? obj.kind.toLowerCase();
@@ -101,11 +111,17 @@ export function objectName(obj: KubeObject): string {
 
 /**
  * The objects the command names: `-f FILE`, `TYPE NAME…`, `TYPE/NAME…`, `TYPE --all`, `TYPE -l sel`,
- * each read fresh from the server. Any failure is thrown before anything is changed.
+ * each read fresh from the server (with `--local`, only the files, as they are). Any failure is
+ * thrown before anything is changed.
  */
 export async function setTargets(inv: Invocation, resourceArgs: string[]): Promise<Stored<KubeObject>[]> {
   const p = inv.parsed;
   const files = strings(p, 'filename');
+  if (bool(p, 'local')) {
+    // --local: the objects as the files hold them; the server is never asked.
+    if (files.length === 0) throw new KubectlError(NO_RESOURCES_TEXT);
+    return (await readAllManifests(inv, files)).map((m) => m.object as Stored<KubeObject>);
+  }
   const targets: Stored<KubeObject>[] = [];
   const errors: unknown[] = [];
   for (const m of files.length ? await readAllManifests(inv, files) : []) {

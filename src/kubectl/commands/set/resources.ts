@@ -11,7 +11,7 @@ import type { KubectlCommand } from '../../command.ts';
 import { KubectlError, RawError } from '../../errors.ts';
 import { fileFlags } from '../../file-flags.ts';
 import { bool, str } from '../../flags.ts';
-import { noPodTemplateText, objectName, podSpecOf, selectContainers, setErrors, setTargets } from './pod-template.ts';
+import { checkLocalDryRun, localFlag, noPodTemplateText, objectName, podSpecOf, selectContainers, setErrors, setTargets } from './pod-template.ts';
 
 /** resource.ErrFormatWrong. */
 const FORMAT_WRONG = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
@@ -46,12 +46,24 @@ function resourceList(spec: string): Record<string, string> | undefined {
 export const resources: KubectlCommand = {
   name: 'resources',
   short: 'Update resource requests/limits on objects with pod templates',
+  example: `# Set a deployments nginx container cpu limits to "200m" and memory to "512Mi"
+kubectl set resources deployment nginx -c=nginx --limits=cpu=200m,memory=512Mi
+
+# Set the resource request and limits for all containers in nginx
+kubectl set resources deployment nginx --limits=cpu=200m,memory=512Mi --requests=cpu=100m,memory=256Mi
+
+# Remove the resource requests for resources on containers in nginx
+kubectl set resources deployment nginx --limits=cpu=0,memory=0 --requests=cpu=0,memory=0
+
+# Print the result (in yaml format) of updating nginx container limits from a local, without hitting the server
+kubectl set resources -f path/to/file.yaml --limits=cpu=200m,memory=512Mi --local -o yaml`,
   usage: 'kubectl set resources (-f FILENAME | TYPE NAME)  ([--limits=LIMITS & --requests=REQUESTS]',
   flags: [
     ...fileFlags('identifying the resource to get from a server.'),
     { name: 'all', type: 'bool', help: 'Select all resources, in the namespace of the specified resource types' },
     { name: 'selector', short: 'l', type: 'string', help: "Selector (label query) to filter on, supports '=', '==', '!=', 'in', 'notin'.(e.g. -l key1=value1,key2=value2,key3 in (value3)). Matching objects must satisfy all of the specified label constraints." },
     { name: 'containers', short: 'c', type: 'string', default: '*', help: 'The names of containers in the selected pod templates to change, all containers are selected by default - may use wildcards' },
+    localFlag('resources'),
     { name: 'limits', type: 'string', help: "The resource requirement requests for this container.  For example, 'cpu=100m,memory=256Mi'.  Note that server side components may assign requests depending on the server configuration, such as limit ranges." },
     { name: 'requests', type: 'string', help: "The resource requirement requests for this container.  For example, 'cpu=100m,memory=256Mi'.  Note that server side components may assign requests depending on the server configuration, such as limit ranges." },
     { name: 'field-manager', type: 'string', default: 'kubectl-set', help: 'Name of the manager used to track field ownership.' },
@@ -63,6 +75,10 @@ export const resources: KubectlCommand = {
     // Complete: the printer, then the objects (lookup errors come before any flag check).
     checkOutputFormat(inv);
     const dryRun = dryRunOf(inv);
+    const local = bool(p, 'local');
+    if (local && p.args.length > 0) {
+      throw new KubectlError("you must specify resources by --filename when --local is set.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'");
+    }
     if (p.args.length === 0 && !p.set.has('filename')) {
       throw new KubectlError(
         "You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'",
@@ -70,6 +86,7 @@ export const resources: KubectlCommand = {
     }
     const targets = await setTargets(inv, p.args);
     // Validate
+    checkLocalDryRun(local, dryRun);
     if (bool(p, 'all') && str(p, 'selector')) throw new KubectlError('cannot set --all and --selector at the same time');
     const limitsFlag = str(p, 'limits') ?? '';
     const requestsFlag = str(p, 'requests') ?? '';
@@ -109,7 +126,7 @@ export const resources: KubectlCommand = {
         errors.push(out);
         continue;
       }
-      if (dryRun === 'client') {
+      if (local || dryRun === 'client') {
         reportChange(inv, out, 'resource requirements updated', dryRun, count++);
         continue;
       }
