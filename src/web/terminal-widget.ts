@@ -111,8 +111,9 @@ export function mountTerminal(root: HTMLElement, firstWorker?: Worker): Terminal
   skip.addEventListener('click', () => void call((r) => r.skipUntilQuiet()));
   const viewToggle = el('button', { type: 'button', 'aria-expanded': 'false' }, 'Cluster view');
   const srToggle = el('button', { type: 'button', 'aria-pressed': 'false', title: 'Screen reader mode for the terminal' }, 'Screen reader');
+  const expand = el('button', { type: 'button', class: 'kl-expand', 'aria-pressed': 'false', title: 'Widen the terminal to the whole window (Esc twice to go back)' }, 'Full width');
   const reset = el('button', { type: 'button', class: 'kl-reset' }, 'Reset');
-  toolbar.append(clock, speedGroup, skip, viewToggle, srToggle, reset);
+  toolbar.append(clock, speedGroup, skip, viewToggle, srToggle, expand, reset);
 
   const body = el('div', { class: 'kl-body' });
   const screen = el('div', { class: 'kl-screen' });
@@ -187,6 +188,39 @@ export function mountTerminal(root: HTMLElement, firstWorker?: Worker): Terminal
     terminal.options.screenReaderMode = on;
     srToggle.setAttribute('aria-pressed', String(on));
     localStorage.setItem('kubelab:screenReader', String(on));
+  });
+
+  // ----------------------------------------------------------------- full width
+  // The terminal leaves the page's column to fill the window under the header (over the table of
+  // contents, which is why it is the learner's choice); a spacer keeps its place in the page. It is
+  // shown as a manual popover, in the top layer, since the page's main pane is a CSS container and
+  // so the containing block of anything `position: fixed` inside it.
+  const spacer = el('div', { class: 'kl-expand-spacer', 'aria-hidden': 'true' });
+  const setExpanded = (on: boolean) => {
+    if (on === root.classList.contains('kl-expanded')) return;
+    const popover = typeof root.showPopover === 'function';
+    if (on) {
+      spacer.style.height = `${root.offsetHeight}px`;
+      root.before(spacer);
+      if (popover) {
+        root.setAttribute('popover', 'manual');
+        root.showPopover();
+      }
+    } else {
+      spacer.remove();
+      if (popover && root.hasAttribute('popover')) {
+        root.hidePopover();
+        root.removeAttribute('popover');
+      }
+    }
+    root.classList.toggle('kl-expanded', on);
+    expand.setAttribute('aria-pressed', String(on));
+    refit();
+  };
+  expand.addEventListener('click', () => setExpanded(!root.classList.contains('kl-expanded')));
+  root.addEventListener('keydown', (e) => {
+    // The first Esc leaves the terminal for its box (the key handler above); the next leaves full width.
+    if (e.key === 'Escape' && e.target === root && root.classList.contains('kl-expanded')) setExpanded(false);
   });
 
   // ----------------------------------------------------------------- cluster view

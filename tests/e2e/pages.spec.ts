@@ -119,6 +119,47 @@ test('on a phone, tables and diagrams scroll in named regions and no word breaks
   await context.close();
 });
 
+test('on a wide screen a chapter terminal grows left of the prose, never under the contents, and fits after every resize', async ({ page }) => {
+  await freshStorage(page);
+  await page.setViewportSize({ width: 1920, height: 1000 });
+  await openTerminal(page, '/chapters/02-volumes/', 'ch02');
+  /** The terminal's columns, its box, the prose's and the table of contents' boxes, and the fit. */
+  const layout = () =>
+    page.evaluate(() => {
+      const root = document.querySelector<HTMLElement>('.kl-terminal[data-id="ch02"]')!;
+      const term = window.kubelab!.terminals.get('ch02')!.terminal;
+      const screen = root.querySelector<HTMLElement>('.kl-screen')!;
+      const drawn = root.querySelector('.xterm-screen')!.getBoundingClientRect().width;
+      const box = root.getBoundingClientRect();
+      const prose = document.querySelector('.sl-markdown-content')!.getBoundingClientRect();
+      const toc = document.querySelector('.right-sidebar')!.getBoundingClientRect();
+      // FitAddon fills the screen's width but for the scrollbar and less than one more column.
+      const spare = screen.clientWidth - drawn;
+      return { cols: term.cols, left: box.left, right: box.right, proseLeft: prose.left, proseRight: prose.right, tocLeft: toc.left, fits: spare >= 0 && spare < drawn / term.cols + 20 };
+    });
+  const wide = await layout();
+  expect(wide.cols).toBeGreaterThanOrEqual(110);
+  expect(wide.left).toBeLessThan(wide.proseLeft - 200);
+  expect(wide.right).toBeLessThanOrEqual(wide.tocLeft);
+  expect(Math.round(wide.right)).toBe(Math.round(wide.proseRight));
+  expect(wide.fits).toBe(true);
+
+  await page.setViewportSize({ width: 1400, height: 1000 });
+  await expect.poll(async () => (await layout()).cols).toBeLessThan(wide.cols);
+  const narrow = await layout();
+  expect(narrow.right).toBeLessThanOrEqual(narrow.tocLeft);
+  expect(narrow.fits).toBe(true);
+
+  // Full width: the whole window under the header, until pressed again.
+  const full = page.getByRole('button', { name: 'Full width' });
+  await full.click();
+  await expect(full).toHaveAttribute('aria-pressed', 'true');
+  await expect.poll(async () => (await layout()).cols).toBeGreaterThanOrEqual(150);
+  expect((await layout()).fits).toBe(true);
+  await full.click();
+  await expect.poll(async () => (await layout()).cols).toBe(narrow.cols);
+});
+
 test('screenshot of a chapter with its terminal', async ({ page }, info) => {
   await freshStorage(page);
   await page.setViewportSize({ width: 1280, height: 900 });
