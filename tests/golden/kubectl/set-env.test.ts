@@ -39,7 +39,12 @@ describe('kubectl set env', () => {
 
   test('--from a ConfigMap or Secret, --prefix, --keys, --list and --resolve', async () => {
     const h = await withWeb();
-    expect((await h.run('set env deployment/web --from=configmap/app-config --prefix=APP_')).out).toBe('deployment.apps/web env updated\n');
+    // Keys that are not already variable names are converted, with a warning each.
+    expect(await h.run('set env deployment/web --from=configmap/app-config --prefix=APP_')).toEqual({
+      out: 'deployment.apps/web env updated\n',
+      err: 'Warning: key log.level transferred to LOG_LEVEL\nWarning: key mode transferred to MODE\n',
+      code: 0,
+    });
     expect((await h.run('set env deployment/web --from=secret/db --keys=password')).out).toBe('deployment.apps/web env updated\n');
     expect(envOf(h)).toEqual([
       { name: 'APP_LOG_LEVEL', valueFrom: { configMapKeyRef: { name: 'app-config', key: 'log.level' } } },
@@ -85,7 +90,7 @@ describe('kubectl set env', () => {
     await h.run('create deployment api --image=busybox --replicas=0');
     expect(await h.run('set env deployment/web -c app FOO=x')).toEqual({
       out: '',
-      err: 'warning: Deployment/web does not have any containers matching "app"\n',
+      err: 'Warning: Deployment/web does not have any containers matching "app"\n',
       code: 0,
     });
     expect((await h.run('set env deployment/web -c ngi* FOO=x')).out).toBe('deployment.apps/web env updated\n');

@@ -75,9 +75,14 @@ function parseEnv(specs: string[], stdin: string): { env: EnvVar[]; remove: stri
   return { env, remove };
 }
 
-/** keyToEnvName: every character outside [a-zA-Z0-9_] becomes `_`, then upper case. */
-function keyToEnvName(key: string): string {
-  return key.replace(/[^a-zA-Z0-9_]/g, '_').toUpperCase();
+/**
+ * keyToEnvName: every character outside [a-zA-Z0-9_] becomes `_`, then upper case; a key that
+ * changes on the way is reported (`Warning: key log.level transferred to LOG_LEVEL`).
+ */
+function keyToEnvName(inv: Invocation, key: string): string {
+  const name = key.replace(/[^a-zA-Z0-9_]/g, '_').toUpperCase();
+  if (name !== key) inv.io.err(`Warning: key ${key} transferred to ${name}\n`);
+  return name;
 }
 
 /**
@@ -177,18 +182,18 @@ function envVarRefValue(inv: Invocation, from: NonNullable<EnvVar['valueFrom']>,
 function envFrom(inv: Invocation, from: string, keys: string[]): EnvVar[] {
   const t = parseTargets([from]);
   if (t.types.length) throw new KubectlError('resource(s) were provided, but no name was specified');
-  return envFromObjects(t.named.map((n) => getTarget(inv, n)), keys);
+  return envFromObjects(inv, t.named.map((n) => getTarget(inv, n)), keys);
 }
 
 /** With --local, --from reads what the files hold (set_env.go builds that builder from -f too). */
 async function envFromFiles(inv: Invocation, keys: string[]): Promise<EnvVar[]> {
   const files = strings(inv.parsed, 'filename');
   if (files.length === 0) throw new KubectlError(NO_RESOURCES_TEXT);
-  return envFromObjects((await readAllManifests(inv, files)).map((m) => m.object), keys);
+  return envFromObjects(inv, (await readAllManifests(inv, files)).map((m) => m.object), keys);
 }
 
 /** One valueFrom variable per key of each ConfigMap or Secret; any other kind is refused. */
-function envFromObjects(objects: readonly KubeObject[], keys: string[]): EnvVar[] {
+function envFromObjects(inv: Invocation, objects: readonly KubeObject[], keys: string[]): EnvVar[] {
   const out: EnvVar[] = [];
   for (const obj of objects) {
     const data = (obj.data ?? {}) as Record<string, string>;
@@ -196,9 +201,9 @@ function envFromObjects(objects: readonly KubeObject[], keys: string[]): EnvVar[
       .sort()
       .filter((k) => keys.length === 0 || keys.includes(k));
     if (obj.kind === 'Secret') {
-      for (const key of names) out.push({ name: keyToEnvName(key), valueFrom: { secretKeyRef: { name: obj.metadata.name, key } } });
+      for (const key of names) out.push({ name: keyToEnvName(inv, key), valueFrom: { secretKeyRef: { name: obj.metadata.name, key } } });
     } else if (obj.kind === 'ConfigMap') {
-      for (const key of names) out.push({ name: keyToEnvName(key), valueFrom: { configMapKeyRef: { name: obj.metadata.name, key } } });
+      for (const key of names) out.push({ name: keyToEnvName(inv, key), valueFrom: { configMapKeyRef: { name: obj.metadata.name, key } } });
     } else {
       throw new KubectlError('unsupported resource specified in --from');
     }
@@ -300,7 +305,7 @@ env | grep RAILS_ | kubectl set env -e - deployment/registry`,
       }
       const containers = selectContainers(spec, selector);
       if (containers.length === 0) {
-        inv.io.err(`warning: ${obj.kind}/${obj.metadata.name} does not have any containers matching ${JSON.stringify(selector)}\n`);
+        inv.io.err(`Warning: ${obj.kind}/${obj.metadata.name} does not have any containers matching ${JSON.stringify(selector)}\n`);
         continue;
       }
       let failure: string | undefined;
