@@ -102,8 +102,13 @@ describe('kubelet: init containers and probes', () => {
     const ev = events(c, 'probed');
     expect(ev).toContain("Unhealthy: Liveness probe failed: cat: can't open '/tmp/healthy': No such file or directory");
     expect(ev).toContain('Killing: Container c failed liveness probe, will be restarted');
+    // The kill gets the grace period like a deletion: sh ignores SIGTERM, SIGKILL 30 s later.
+    const killing = Date.parse(c.api.list('Event').find((e) => e.involvedObject.name === 'probed' && e.reason === 'Killing')!.firstTimestamp);
+    expect(pod().status.containerStatuses[0].restartCount).toBe(0);
+    c.advance(35_000);
     expect(pod().status.containerStatuses[0].restartCount).toBe(1);
     expect(pod().status.containerStatuses[0].lastState.terminated.exitCode).toBe(137);
+    expect(Date.parse(pod().status.containerStatuses[0].lastState.terminated.finishedAt) - killing).toBe(30_000);
     expect(c.failures).toEqual([]);
   });
 

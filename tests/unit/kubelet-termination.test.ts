@@ -150,3 +150,44 @@ describe('kubelet: a container that exits by itself while its pod is being delet
     expect(c.failures).toEqual([]);
   });
 });
+
+describe('kubelet: kills that restart a container go through the same steps', () => {
+  it("a failed liveness probe: the probe's own terminationGracePeriodSeconds, then SIGKILL, then the restart", () => {
+    const c = createCluster({ seed: 4 });
+    const pod = make(c, 'live', {
+      containers: [
+        {
+          name: 'c',
+          image: 'busybox:1.36',
+          command: ['sleep', '3600'],
+          livenessProbe: { exec: { command: ['cat', '/tmp/healthy'] }, periodSeconds: 5, terminationGracePeriodSeconds: 5 },
+        },
+      ],
+    });
+    const killing = () => c.api.list('Event').find((e) => e.involvedObject.name === 'live' && e.reason === 'Killing');
+    expect(c.advanceUntil(() => Boolean(killing()), 60_000)).toBe(true);
+    expect(killing()!.message).toBe('Container c failed liveness probe, will be restarted');
+    const at = Date.parse(killing()!.firstTimestamp);
+    expect(c.advanceUntil(() => pod().status.containerStatuses[0].restartCount === 1, 20_000)).toBe(true);
+    const last = pod().status.containerStatuses[0].lastState.terminated;
+    expect(last).toMatchObject({ exitCode: 137, reason: 'Error' });
+    expect(Date.parse(last.finishedAt) - at).toBe(5_000);
+    expect(c.failures).toEqual([]);
+  });
+
+  it('a changed image: Killing "definition changed", the preStop hook, then the new container', () => {
+    const c = createCluster({ seed: 4 });
+    const pod = make(c, 'swap', { containers: [{ name: 'web', image: 'nginx:1.27', lifecycle: { preStop: { sleep: { seconds: 3 } } } }] });
+    expect(c.advanceUntil(() => isReady(pod()), 60_000)).toBe(true);
+    c.api.mutate('Pod', 'default', 'swap', (p: AnyPod) => {
+      p.spec.containers[0].image = 'nginx:1.28';
+    });
+    const changedAt = c.clock.now();
+    expect(c.advanceUntil(() => pod().status.containerStatuses[0].restartCount === 1, 60_000)).toBe(true);
+    const cs = pod().status.containerStatuses[0];
+    expect(cs.lastState.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(Date.parse(cs.lastState.terminated.finishedAt) - Math.floor(changedAt / 1000) * 1000).toBeGreaterThanOrEqual(3_000);
+    expect(c.clock.now() - changedAt).toBeGreaterThan(3_000);
+    expect(c.failures).toEqual([]);
+  });
+});

@@ -21,18 +21,21 @@ export const MIN_STOP_MS = 2000;
 /** How long a container with no known process takes to stop. */
 const DEFAULT_STOP_MS = 100;
 
-/** The grace period a kill gets: the deletion's, else the pod's terminationGracePeriodSeconds. */
-export function graceSeconds(pod: Pod): number {
-  return pod.metadata?.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
+/**
+ * The grace period a kill gets (setTerminationGracePeriod): the deletion's, else the probe's own
+ * terminationGracePeriodSeconds for a failed liveness or startup probe, else the pod's.
+ */
+export function graceSeconds(pod: Pod, probeGrace?: number): number {
+  return pod.metadata?.deletionGracePeriodSeconds ?? probeGrace ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
 }
 
 /**
  * Starts killing a slot's container now: runs its preStop hook (when there is grace time for it)
  * and plans the stop signal and the SIGKILL. `cs` is the container's running status.
  */
-export function planKill(pod: Stored<K8s<Pod>>, slot: Slot, cs: MContainerStatus, ctx: StageContext, reason: KillRecord['reason']): KillRecord {
+export function planKill(pod: Stored<K8s<Pod>>, slot: Slot, cs: MContainerStatus, ctx: StageContext, reason: KillRecord['reason'], grace = graceSeconds(pod)): KillRecord {
   const at = ctx.now;
-  const graceMs = graceSeconds(pod) * 1000;
+  const graceMs = grace * 1000;
   const preStop = slot.container.lifecycle?.preStop;
   let signalAt = at;
   let remainingMs = graceMs;

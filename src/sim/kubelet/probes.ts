@@ -3,15 +3,16 @@
  * periodSeconds after initialDelaySeconds against the simulated container: exec probes run the
  * command in it, httpGet probes ask its HTTP server, tcpSocket probes check that it listens.
  * Results flip `ready`/`started` after successThreshold/failureThreshold consecutive results;
- * failures record Unhealthy events, and a failed liveness or startup probe restarts the container.
+ * failures record Unhealthy events, and a failed liveness or startup probe kills the container
+ * (kill.ts), which the kubelet then starts again.
  */
 import type { Container, Pod, Probe } from 'kubernetes-types/core/v1';
 import type { K8s, Stored } from '../apiserver/types.ts';
 import { execInContainer } from '../images/exec.ts';
 import { findProcess } from '../images/process.ts';
 import { httpGet, listens } from '../images/network.ts';
-import { behaviourNamed } from '../images/registry.ts';
-import { slotsOf, slotStatus, fieldPathOf, putSlotStatus, terminateContainer, type Slot, type Stage, type StageContext, type StageEvent } from './stages.ts';
+import { slotsOf, slotStatus, fieldPathOf, putSlotStatus, type Slot, type Stage, type StageContext, type StageEvent } from './stages.ts';
+import { graceSeconds, planKill } from './kill.ts';
 
 export type ProbeKind = 'startup' | 'liveness' | 'readiness';
 
@@ -37,7 +38,8 @@ export function dueProbe(pod: Stored<K8s<Pod>>, ctx: StageContext): DueProbe | u
   if (pod.metadata.deletionTimestamp) return undefined;
   let best: DueProbe | undefined;
   for (const slot of slotsOf(pod)) {
-    if (!isProbed(slot)) continue;
+    // A container being killed is probed no more (the probe worker holds until it is replaced).
+    if (!isProbed(slot) || ctx.record.kills?.[slot.id]) continue;
     const cs = slotStatus(pod, slot);
     if (!cs?.state?.running) continue;
     const proc = findProcess(ctx.runtime, pod.metadata.uid!, slot.container.name);
@@ -145,9 +147,9 @@ export const probeStage: Stage = {
     }
     if (rec.failures >= failureThreshold) {
       events.push({ type: 'Normal', reason: 'Killing', message: `Container ${name} failed ${kind} probe, will be restarted`, fieldPath: fp });
-      const proc = findProcess(ctx.runtime, pod.metadata.uid!, name);
-      const stop = proc ? behaviourNamed(proc.behaviour).stopMs((proc.state as { argv?: string[] }).argv ?? []) : undefined;
-      terminateContainer(pod, slot, ctx, stop === undefined ? 137 : 0, ctx.now);
+      // killContainer as for a deletion: preStop, the stop signal, SIGKILL when the grace period
+      // (the probe's own terminationGracePeriodSeconds if it has one) runs out.
+      (ctx.record.kills ??= {})[slot.id] = planKill(pod as Stored<K8s<Pod>>, slot, cs, ctx, 'restart', graceSeconds(pod, probe.terminationGracePeriodSeconds));
       for (const k of Object.keys(ctx.record.probes)) if (k.startsWith(slot.id + '/')) delete ctx.record.probes[k];
       return { events, explain: `${kind} probe of ${name} failed ${failureThreshold} times: restarting it` };
     }

@@ -22,7 +22,7 @@ import { findProcess, plannedExit, startProcess, stopProcess } from '../images/p
 import { behaviourNamed } from '../images/registry.ts';
 import { podVolumesWait, type VolumeWait } from './volumes.ts';
 import { runHook } from './hooks.ts';
-import { graceSeconds, killOutcome, planKill } from './kill.ts';
+import { killOutcome, planKill } from './kill.ts';
 import { waitingStatus, type MContainerStatus, type MPodStatus } from './pod-status.ts';
 import type { BackoffEntry, KillRecord, PodRecord } from './state.ts';
 
@@ -375,14 +375,6 @@ const kill: Stage = {
   },
 };
 
-function stopTime(pod: Pod, slot: Slot, ctx: StageContext): { ms: number; code: number } {
-  const proc = findProcess(ctx.runtime, pod.metadata!.uid!, slot.container.name);
-  const stop = proc ? behaviourNamed(proc.behaviour).stopMs((proc.state as { argv?: string[] }).argv ?? []) : 100;
-  const grace = graceSeconds(pod) * 1000;
-  if (stop === undefined || stop > grace) return { ms: grace, code: 137 };
-  return { ms: stop, code: 0 };
-}
-
 interface KillStep {
   at: number;
   /** Every kill has returned: the containers' final statuses are due. */
@@ -411,7 +403,8 @@ function nextKillStep(pod: Pod, ctx: StageContext): KillStep | undefined {
 /**
  * The kills return: a failed preStop hook is reported when it returns (FailedPreStopHook), and
  * once every kill has returned the containers show how they ended (their own exit, the stop
- * signal, or SIGKILL's 137). After a failed postStart the container waits to be restarted.
+ * signal, or SIGKILL's 137). After a failed postStart the container waits to be restarted; after
+ * a probe's or a changed definition's kill the restart stage starts it again.
  */
 const stop: Stage = {
   name: 'stop',
@@ -797,15 +790,14 @@ function changedSlot(pod: Pod, ctx: StageContext): Slot | undefined {
   });
 }
 
-/** A running container whose image changed in the spec is killed and started again. */
+/** A running container whose image changed in the spec is killed (kill.ts) and started again. */
 const redefine: Stage = {
   name: 'redefine',
   matches: (pod, ctx) => changedSlot(pod, ctx) !== undefined,
   delay: () => 0,
   next(pod, ctx) {
     const s = changedSlot(pod, ctx)!;
-    const { code } = stopTime(pod, s, ctx);
-    terminateContainer(pod, s, ctx, code, ctx.now);
+    (ctx.record.kills ??= {})[s.id] = planKill(pod as Stored<K8s<Pod>>, s, slotStatus(pod, s)!, ctx, 'restart');
     delete ctx.record.backoff[s.id];
     return {
       events: [{ type: 'Normal', reason: 'Killing', message: `Container ${s.container.name} definition changed, will be restarted`, fieldPath: fieldPathOf(s) }],

@@ -32,8 +32,11 @@ export interface KillRecord {
   signalAt: number;
   /** When the runtime kills it (exit code 137). */
   deadline: number;
-  /** The pod is being deleted, or the container's postStart hook failed. */
-  reason: 'delete' | 'postStart';
+  /**
+   * The pod is being deleted; the container's postStart hook failed; or it is restarted (a failed
+   * liveness or startup probe, a changed definition).
+   */
+  reason: 'delete' | 'postStart' | 'restart';
   /** The preStop hook, if one ran: when it returns by itself (absent: never) and whether it failed. */
   preStop?: { handler: 'exec' | 'httpGet' | 'sleep'; endsAt?: number; failed: boolean; reported?: boolean };
   /** For a container the status never showed running (its postStart hook): that running status. */
