@@ -28,6 +28,8 @@ describe('kubectl create secret tls', () => {
     expect(decodeBase64(s.data['tls.crt'])).toBe(RSA_CERT);
     expect(decodeBase64(s.data['tls.key'])).toBe(RSA_KEY);
     expect((await h.run('create secret tls web-tls --cert=tls.crt --key=tls.key')).err).toBe('error: failed to create secret: secrets "web-tls" already exists\n');
+    // --append-hash: the suffix Go's hash.SecretHash gives for the same Secret.
+    expect((await h.run('create secret tls web-tls --cert=tls.crt --key=tls.key --append-hash')).out).toBe('secret/web-tls-bb58469c7h created\n');
     expect((await h.run('get secret web-tls')).out).toMatch(/^NAME\s+TYPE\s+DATA\s+AGE\nweb-tls\s+kubernetes.io\/tls\s+2\s+/);
   });
 
@@ -113,6 +115,7 @@ describe('kubectl create secret docker-registry', () => {
     expect(decodeBase64(s.data['.dockerconfigjson'])).toBe(
       '{"auths":{"https://index.docker.io/v1/":{"username":"us\\u003cer","password":"p\\u0026ss","auth":"dXM8ZXI6cCZzcw=="}}}',
     );
+    expect((await h.run('create secret docker-registry regcred --docker-username=u --docker-password=p --append-hash -o name')).out).toBe('secret/regcred-c8bk97m7m4\n');
     expect((await h.run('create secret docker-registry regcred --docker-username=u --docker-password=p')).err).toBe(
       'error: failed to create secret secrets "regcred" already exists\n',
     );

@@ -7,24 +7,11 @@
  */
 import type { KubectlCommand } from '../../command.ts';
 import { KubectlError } from '../../errors.ts';
-import { str, strings } from '../../flags.ts';
+import { bool, str, strings } from '../../flags.ts';
+import { toJsonCompact } from '../../format/json.ts';
 import { base64Utf8, collectData } from './data-sources.ts';
 import { finishGenerated, GENERATOR_FLAGS, generatedMeta, nameArg } from './generated.ts';
-
-/** A string as Go's encoding/json writes it: HTML-safe (`<`, `>`, `&` escaped), \u00XX for other control characters. */
-function goJsonString(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\t') out += '\\t';
-    else if (c < 0x20 || ch === '<' || ch === '>' || ch === '&' || c === 0x2028 || c === 0x2029) out += `\\u${c.toString(16).padStart(4, '0')}`;
-    else out += ch;
-  }
-  return out + '"';
-}
+import { APPEND_HASH_FLAG, secretHash } from './secret-hash.ts';
 
 /** handleDockerCfgJSONContent: the `.dockerconfigjson` text. */
 export function dockerConfigJson(username: string, password: string, email: string, server: string): string {
@@ -34,8 +21,8 @@ export function dockerConfigJson(username: string, password: string, email: stri
     ['email', email],
     ['auth', base64Utf8(`${username}:${password}`)],
   ];
-  const fields = entry.filter(([, v]) => v !== '').map(([k, v]) => `${goJsonString(k)}:${goJsonString(v)}`);
-  return `{"auths":{${goJsonString(server)}:{${fields.join(',')}}}}`;
+  const fields = entry.filter(([, v]) => v !== '').map(([k, v]) => `${toJsonCompact(k)}:${toJsonCompact(v)}`);
+  return `{"auths":{${toJsonCompact(server)}:{${fields.join(',')}}}}`;
 }
 
 export const createSecretDockerRegistry: KubectlCommand = {
@@ -53,6 +40,7 @@ kubectl create secret docker-registry my-secret --from-file=.dockerconfigjson=pa
     { name: 'docker-username', type: 'string', help: 'Username for Docker registry authentication' },
     { name: 'docker-password', type: 'string', help: 'Password for Docker registry authentication' },
     { name: 'docker-email', type: 'string', help: 'Email for Docker registry' },
+    APPEND_HASH_FLAG,
     { name: 'docker-server', type: 'string', default: 'https://index.docker.io/v1/', help: 'Server location for Docker registry' },
     {
       name: 'from-file',
@@ -80,7 +68,9 @@ kubectl create secret docker-registry my-secret --from-file=.dockerconfigjson=pa
     } else {
       data = { '.dockerconfigjson': base64Utf8(dockerConfigJson(username, password, email, server)) };
     }
-    const obj = { apiVersion: 'v1', kind: 'Secret', metadata: generatedMeta(inv, name, true), data, type: 'kubernetes.io/dockerconfigjson' };
+    const type = 'kubernetes.io/dockerconfigjson';
+    const finalName = bool(p, 'append-hash') ? `${name}-${secretHash(name, type, data)}` : name;
+    const obj = { apiVersion: 'v1', kind: 'Secret', metadata: generatedMeta(inv, finalName, true), data, type };
     // create_secret_docker.go: `failed to create secret %v` (no colon).
     return finishGenerated(inv, obj as never, true, 'failed to create secret ');
   },

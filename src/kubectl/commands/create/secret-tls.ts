@@ -6,10 +6,11 @@
 import type { KubectlCommand } from '../../command.ts';
 import type { Invocation } from '../../command.ts';
 import { KubectlError } from '../../errors.ts';
-import { str } from '../../flags.ts';
+import { bool, str } from '../../flags.ts';
 import { checkX509KeyPair, KeyPairError } from '../../x509-key-pair.ts';
 import { base64Utf8 } from './data-sources.ts';
 import { finishGenerated, GENERATOR_FLAGS, generatedMeta, nameArg } from './generated.ts';
+import { APPEND_HASH_FLAG, secretHash } from './secret-hash.ts';
 
 /** os.ReadFile wrapped as create_secret_tls.go's readFile wraps it. */
 async function readFileOrFail(inv: Invocation, file: string): Promise<string> {
@@ -29,6 +30,7 @@ kubectl create secret tls tls-secret --cert=path/to/tls.crt --key=path/to/tls.ke
     ...GENERATOR_FLAGS,
     { name: 'cert', type: 'string', help: 'Path to PEM encoded public key certificate.' },
     { name: 'key', type: 'string', help: 'Path to private key associated with given certificate.' },
+    APPEND_HASH_FLAG,
   ],
   async run(inv) {
     const name = nameArg(inv);
@@ -43,13 +45,10 @@ kubectl create secret tls tls-secret --cert=path/to/tls.crt --key=path/to/tls.ke
       if (e instanceof KeyPairError) throw new KubectlError(e.message);
       throw e;
     }
-    const obj = {
-      apiVersion: 'v1',
-      kind: 'Secret',
-      metadata: generatedMeta(inv, name, true),
-      data: { 'tls.crt': base64Utf8(cert), 'tls.key': base64Utf8(key) },
-      type: 'kubernetes.io/tls',
-    };
+    const data = { 'tls.crt': base64Utf8(cert), 'tls.key': base64Utf8(key) };
+    const type = 'kubernetes.io/tls';
+    const finalName = bool(inv.parsed, 'append-hash') ? `${name}-${secretHash(name, type, data)}` : name;
+    const obj = { apiVersion: 'v1', kind: 'Secret', metadata: generatedMeta(inv, finalName, true), data, type };
     // create_secret_tls.go: `failed to create secret: %v`.
     return finishGenerated(inv, obj as never, true, 'failed to create secret: ');
   },
