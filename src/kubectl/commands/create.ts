@@ -6,8 +6,9 @@
 import type { KubeObject } from '../../sim/apiserver/types.ts';
 import { checkOutputFormat, dryRunOf, DRY_RUN_FLAG, OUTPUT_FLAG, reportChange } from '../change-output.ts';
 import type { KubectlCommand } from '../command.ts';
-import { KubectlError, withSource } from '../errors.ts';
+import { KubectlError, RawError, withSource } from '../errors.ts';
 import { fileFlags } from '../file-flags.ts';
+import { commandHelp } from '../help.ts';
 import { bool, strings } from '../flags.ts';
 import { readManifests } from '../manifest/read.ts';
 import { aggregate, submitCreate, validationOf, VALIDATE_FLAG } from '../submit.ts';
@@ -56,10 +57,17 @@ kubectl create -f registry.yaml --edit -o json`,
   ],
   async run(inv) {
     const files = strings(inv.parsed, 'filename');
-    if (inv.parsed.args.length > 0 && files.length === 0) {
-      throw new KubectlError(`Unexpected args: [${inv.parsed.args.join(' ')}]\nSee 'kubectl create -h' for help and examples`);
+    const args = inv.parsed.args;
+    if (files.length === 0) {
+      // create.go: this line first, then DefaultSubCommandRun on stderr: RequireNoArguments'
+      // usage error for stray arguments, else the help; exit 1 either way.
+      const first = 'Error: must specify one of -f and -k\n\n';
+      if (args.length) {
+        throw new RawError(`${first}error: unknown command "${args.join(' ')}"\nSee 'kubectl create -h' for help and examples\n`);
+      }
+      throw new RawError(first + commandHelp(create, 'create'));
     }
-    if (files.length === 0) throw new KubectlError('must specify one of -f and -k');
+    if (args.length > 0) throw new KubectlError(`Unexpected args: [${args.join(' ')}]\nSee 'kubectl create -h' for help and examples`);
     checkOutputFormat(inv);
     const dryRun = dryRunOf(inv);
     const validation = validationOf(inv);

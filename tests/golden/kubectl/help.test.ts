@@ -96,6 +96,19 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     )).toBe(true);
   });
 
+  test('create without -f: the line create.go writes, then the help (or the usage error for arguments), exit 1', async () => {
+    const h = makeHarness();
+    const help = (await h.run('create --help')).out;
+    expect(await h.run('create')).toEqual({ out: '', err: 'Error: must specify one of -f and -k\n\n' + help, code: 1 });
+    expect(await h.run('create web')).toEqual({
+      out: '',
+      err: `Error: must specify one of -f and -k\n\nerror: unknown command "web"\nSee 'kubectl create -h' for help and examples\n`,
+      code: 1,
+    });
+    h.files.set('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n');
+    expect((await h.run('create -f cm.yaml extra')).err).toBe("error: Unexpected args: [extra]\nSee 'kubectl create -h' for help and examples\n");
+  });
+
   test('a leaf command: its summary, Options, Usage with [options] after [flags], no <command> tip', async () => {
     const h = makeHarness();
     const out = (await h.run('rollout status --help')).out;
