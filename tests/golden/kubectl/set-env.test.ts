@@ -143,4 +143,32 @@ describe('kubectl set env', () => {
     );
     expect(envOf(h)).toBeUndefined();
   });
+
+  test('StatefulSets and DaemonSets roll out a new revision too', async () => {
+    const h = makeHarness();
+    const template = 'template:\n    metadata:\n      labels:\n        app: APP\n    spec:\n      containers:\n      - name: main\n        image: nginx:1.25\n';
+    h.files.set(
+      'sts.yaml',
+      `apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  serviceName: db\n  replicas: 1\n  selector:\n    matchLabels:\n      app: db\n  ${template.replace('APP', 'db')}`,
+    );
+    h.files.set(
+      'ds.yaml',
+      `apiVersion: apps/v1\nkind: DaemonSet\nmetadata:\n  name: agent\nspec:\n  selector:\n    matchLabels:\n      app: agent\n  ${template.replace('APP', 'agent')}`,
+    );
+    expect((await h.run('apply -f sts.yaml -f ds.yaml')).err).toBe('');
+    await h.cluster.advance(60_000);
+    const revisions = (owner: string) =>
+      h.cluster.api.list('ControllerRevision', { namespace: 'default' }).filter((r) => r.metadata.ownerReferences?.[0]?.name === owner).length;
+    expect([revisions('db'), revisions('agent')]).toEqual([1, 1]);
+    expect((await h.run('set env sts/db ds/agent MODE=blue')).out).toBe('statefulset.apps/db env updated\ndaemonset.apps/agent env updated\n');
+    expect((await h.run('set resources sts/db --limits=memory=256Mi')).out).toBe('statefulset.apps/db resource requirements updated\n');
+    await h.cluster.advance(120_000);
+    expect([revisions('db'), revisions('agent')]).toEqual([3, 2]);
+    const sts = h.cluster.api.get('StatefulSet', 'default', 'db');
+    expect(sts.status.currentRevision).toBe(sts.status.updateRevision);
+    const pod = h.cluster.api.get('Pod', 'default', 'db-0');
+    expect(pod.spec.containers[0].env).toEqual([{ name: 'MODE', value: 'blue' }]);
+    expect(pod.spec.containers[0].resources).toEqual({ limits: { memory: '256Mi' }, requests: { memory: '256Mi' } });
+    expect(h.cluster.failures).toEqual([]);
+  });
 });
