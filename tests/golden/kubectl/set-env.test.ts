@@ -32,6 +32,11 @@ describe('kubectl set env', () => {
     expect(await h.run('set env deploy/web FOO=qux')).toEqual({ out: '', err: '', code: 0 });
     expect((await h.run('set env deployment/web FOO-')).out).toBe('deployment.apps/web env updated\n');
     expect(envOf(h)).toEqual([{ name: 'BAZ', value: '1' }]);
+    // An empty value is no value (omitempty); --prefix renames KEY=VALUE arguments too.
+    expect((await h.run('set env deployment/web EMPTY= --prefix=X_')).out).toBe('deployment.apps/web env updated\n');
+    expect(envOf(h)).toEqual([{ name: 'BAZ', value: '1' }, { name: 'X_EMPTY' }]);
+    expect((await h.run('set env deployment/web --list')).out).toBe('# Deployment web, container nginx\nBAZ=1\nX_EMPTY=\n');
+    expect((await h.run('set env deployment/web X_EMPTY-')).out).toBe('deployment.apps/web env updated\n');
     expect((await h.run('set env deployment/web BAZ-')).out).toBe('deployment.apps/web env updated\n');
     expect(envOf(h)).toBeUndefined();
     expect(h.cluster.failures).toEqual([]);

@@ -40,6 +40,11 @@ function splitEnvironmentFromResources(args: string[]): { resources: string[]; e
   return { resources, envArgs };
 }
 
+/** A plain variable; an empty value is left out, as EnvVar's `value,omitempty` leaves it out of the JSON. */
+function envVar(name: string, value: string): EnvVar {
+  return value === '' ? { name } : { name, value };
+}
+
 /** `NAME=value` lines of stdin for `-e -`; text after `#` is dropped (readEnv). */
 function readEnv(text: string): EnvVar[] {
   const env: EnvVar[] = [];
@@ -47,7 +52,7 @@ function readEnv(text: string): EnvVar[] {
     const hash = line.indexOf('#');
     if (hash !== -1) line = line.slice(0, hash);
     const eq = line.indexOf('=');
-    if (eq !== -1) env.push({ name: line.slice(0, eq), value: line.slice(eq + 1) });
+    if (eq !== -1) env.push(envVar(line.slice(0, eq), line.slice(eq + 1)));
   }
   return env;
 }
@@ -66,7 +71,7 @@ function parseEnv(specs: string[], stdin: string): { env: EnvVar[]; remove: stri
     } else if (spec.includes('=')) {
       const eq = spec.indexOf('=');
       set.add(spec.slice(0, eq));
-      env.push({ name: spec.slice(0, eq), value: spec.slice(eq + 1) });
+      env.push(envVar(spec.slice(0, eq), spec.slice(eq + 1)));
     } else {
       remove.push(spec.slice(0, -1));
     }
