@@ -151,6 +151,58 @@ describe('kubelet: a container that exits by itself while its pod is being delet
   });
 });
 
+describe('kubelet: sidecars stop after the main containers', () => {
+  it('a sidecar waits for every main container, then gets what is left of the grace period (at least 2 s)', () => {
+    const c = createCluster({ seed: 6 });
+    const pod = make(c, 'duo', {
+      initContainers: [{ name: 'ticker', image: 'busybox:1.36', restartPolicy: 'Always', command: ['sh', '-c', 'while true; do date; sleep 10; done'] }],
+      containers: [
+        { name: 'web', image: 'nginx:1.27' },
+        { name: 'tools', image: 'busybox:1.36', command: ['sleep', '3600'] },
+      ],
+    });
+    expect(c.advanceUntil(() => isReady(pod()), 60_000)).toBe(true);
+    let last: AnyPod;
+    const ms = deleteAndTime(c, 'duo', (p) => {
+      last = p.status;
+    });
+    const t0 = c.clock.now() - ms;
+    const end = (cs: AnyPod) => Date.parse(cs.state.terminated.finishedAt) - Math.floor(t0 / 1000) * 1000;
+    const [web, tools] = last.containerStatuses;
+    const [ticker] = last.initContainerStatuses;
+    expect(web.state.terminated.exitCode).toBe(0);
+    expect(end(web)).toBeLessThan(2_000);
+    expect(tools.state.terminated.exitCode).toBe(137);
+    expect(end(tools)).toBe(30_000);
+    // The grace period is used up by the wait: the sidecar gets the two-second minimum.
+    expect(ticker.state.terminated.exitCode).toBe(137);
+    expect(end(ticker)).toBe(32_000);
+    expect(ms).toBeGreaterThanOrEqual(32_000);
+    expect(ms).toBeLessThan(33_000);
+    expect(c.failures).toEqual([]);
+  });
+
+  it('with quick main containers the sidecar gets its stop signal as soon as they are gone', () => {
+    const c = createCluster({ seed: 6 });
+    const pod = make(c, 'proxy', {
+      initContainers: [{ name: 'proxy', image: 'nginx:1.27', restartPolicy: 'Always' }],
+      containers: [{ name: 'app', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 4; exit 0'] }],
+    });
+    expect(c.advanceUntil(() => isReady(pod()), 60_000)).toBe(true);
+    const appStart = Date.parse(pod().status.containerStatuses[0].state.running.startedAt);
+    let last: AnyPod;
+    deleteAndTime(c, 'proxy', (p) => {
+      last = p.status;
+    });
+    expect(last.containerStatuses[0].state.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(Date.parse(last.containerStatuses[0].state.terminated.finishedAt)).toBe(appStart + 4_000);
+    const proxyEnd = Date.parse(last.initContainerStatuses[0].state.terminated.finishedAt);
+    expect(last.initContainerStatuses[0].state.terminated.exitCode).toBe(0);
+    expect(proxyEnd - (appStart + 4_000)).toBeGreaterThanOrEqual(0);
+    expect(proxyEnd - (appStart + 4_000)).toBeLessThanOrEqual(1_000);
+  });
+});
+
 describe('kubelet: kills that restart a container go through the same steps', () => {
   it("a failed liveness probe: the probe's own terminationGracePeriodSeconds, then SIGKILL, then the restart", () => {
     const c = createCluster({ seed: 4 });

@@ -50,6 +50,7 @@ export function planKill(pod: Stored<K8s<Pod>>, slot: Slot, cs: MContainerStatus
     kill.preStop = { handler: hook.handler, failed: hook.error !== undefined, ...(hook.durationMs === undefined ? {} : { endsAt: at + hook.durationMs }) };
   }
   kill.signalAt = signalAt;
+  kill.graceLeftMs = remainingMs;
   kill.deadline = signalAt + Math.max(remainingMs, MIN_STOP_MS);
   return kill;
 }
@@ -65,10 +66,21 @@ export interface KillOutcome {
   hookFailsAt?: number;
 }
 
-/** How a planned kill ends, from the container's process. */
-export function killOutcome(pod: Pod, slot: Slot, kill: KillRecord, ctx: StageContext): KillOutcome {
+/**
+ * How a planned kill ends, from the container's process. `turnAt`: a sidecar's kill waits, after
+ * its preStop hook and within what is left of the grace period, until then (terminationOrdering).
+ */
+export function killOutcome(pod: Pod, slot: Slot, kill: KillRecord, ctx: StageContext, turnAt?: number): KillOutcome {
+  let signalAt = kill.signalAt;
+  let deadline = kill.deadline;
+  const left = kill.graceLeftMs ?? kill.deadline - kill.signalAt;
+  if (turnAt !== undefined && left > 0) {
+    const waited = Math.min(Math.max(0, turnAt - kill.signalAt), left);
+    signalAt = kill.signalAt + waited;
+    deadline = signalAt + Math.max(left - Math.floor(waited / 1000) * 1000, MIN_STOP_MS);
+  }
   const proc = findProcess(ctx.runtime, pod.metadata!.uid!, slot.container.name);
-  let finish = kill.deadline;
+  let finish = deadline;
   let code = 137;
   let reason: string | undefined;
   if (proc && proc.finishedAt !== undefined) {
@@ -76,8 +88,8 @@ export function killOutcome(pod: Pod, slot: Slot, kill: KillRecord, ctx: StageCo
     code = proc.exitCode ?? 0;
   } else {
     const stopMs = proc ? behaviourNamed(proc.behaviour).stopMs((proc.state as { argv?: string[] }).argv ?? []) : DEFAULT_STOP_MS;
-    if (stopMs !== undefined && kill.signalAt + stopMs < finish) {
-      finish = kill.signalAt + stopMs;
+    if (stopMs !== undefined && signalAt + stopMs < finish) {
+      finish = signalAt + stopMs;
       code = 0;
     }
     const own = proc ? plannedExit(proc) : undefined;
@@ -88,8 +100,9 @@ export function killOutcome(pod: Pod, slot: Slot, kill: KillRecord, ctx: StageCo
     }
   }
   const hook = kill.preStop;
-  // An exec hook dies with the container; the kubelet's wait for a sleep or HTTP hook does not.
-  const returnsAt = Math.max(finish, hook && hook.handler !== 'exec' ? kill.signalAt : kill.at);
+  // An exec hook dies with the container; the kubelet's wait for a sleep or HTTP hook (and for
+  // a sidecar's turn) does not.
+  const returnsAt = Math.max(finish, hook && hook.handler !== 'exec' ? kill.signalAt : kill.at, turnAt === undefined ? -Infinity : signalAt);
   let hookFailsAt: number | undefined;
   if (hook?.handler === 'exec') {
     const endedFirst = hook.endsAt !== undefined && hook.endsAt <= finish;
@@ -97,4 +110,40 @@ export function killOutcome(pod: Pod, slot: Slot, kill: KillRecord, ctx: StageCo
     else if (hook.failed) hookFailsAt = hook.endsAt;
   } else if (hook?.failed) hookFailsAt = hook.endsAt ?? kill.signalAt;
   return { finish, code, ...(reason ? { reason } : {}), returnsAt, ...(hookFailsAt === undefined ? {} : { hookFailsAt }) };
+}
+
+function isSidecar(slot: Slot): boolean {
+  return slot.init && slot.container.restartPolicy === 'Always';
+}
+
+/**
+ * The outcomes of a pod's kills, by slot id. Deleting a pod with sidecars orders its kills
+ * (kuberuntime_termination_order.go): each sidecar begins to stop once every main container has
+ * stopped and the sidecar defined after it (if running) has stopped too.
+ */
+export function podKillOutcomes(pod: Pod, slots: readonly Slot[], kills: Record<string, KillRecord>, ctx: StageContext): Map<string, KillOutcome> {
+  const out = new Map<string, KillOutcome>();
+  const ordered = slots.some(isSidecar);
+  const isOrdered = (s: Slot) => ordered && isSidecar(s) && kills[s.id]?.reason === 'delete';
+  let mains = -Infinity;
+  for (const s of slots) {
+    const kill = kills[s.id];
+    if (!kill || isOrdered(s)) continue;
+    const o = killOutcome(pod, s, kill, ctx);
+    out.set(s.id, o);
+    if (!s.init && kill.reason === 'delete') mains = Math.max(mains, o.returnsAt);
+  }
+  let later: number | undefined;
+  for (const s of [...slots].reverse()) {
+    if (!isSidecar(s)) continue;
+    const kill = kills[s.id];
+    if (!kill || !isOrdered(s)) {
+      later = undefined;
+      continue;
+    }
+    const o = killOutcome(pod, s, kill, ctx, Math.max(mains, later ?? -Infinity));
+    out.set(s.id, o);
+    later = o.returnsAt;
+  }
+  return out;
 }

@@ -22,7 +22,7 @@ import { findProcess, plannedExit, startProcess, stopProcess } from '../images/p
 import { behaviourNamed } from '../images/registry.ts';
 import { podVolumesWait, type VolumeWait } from './volumes.ts';
 import { runHook } from './hooks.ts';
-import { killOutcome, planKill } from './kill.ts';
+import { planKill, podKillOutcomes, type KillOutcome } from './kill.ts';
 import { waitingStatus, type MContainerStatus, type MPodStatus } from './pod-status.ts';
 import type { BackoffEntry, KillRecord, PodRecord } from './state.ts';
 
@@ -381,9 +381,11 @@ interface KillStep {
   done: boolean;
 }
 
-function killSlots(pod: Pod, ctx: StageContext): { slot: Slot; kill: KillRecord }[] {
+function killSlots(pod: Pod, ctx: StageContext): { slot: Slot; kill: KillRecord; outcome: KillOutcome }[] {
   const kills = ctx.record.kills ?? {};
-  return slotsOf(pod).filter((s) => kills[s.id]).map((s) => ({ slot: s, kill: kills[s.id]! }));
+  const slots = slotsOf(pod);
+  const outcomes = podKillOutcomes(pod, slots, kills, ctx);
+  return slots.filter((s) => kills[s.id]).map((s) => ({ slot: s, kill: kills[s.id]!, outcome: outcomes.get(s.id)! }));
 }
 
 /** The next thing the kills in progress do: report a failed preStop hook, or all return. */
@@ -392,8 +394,7 @@ function nextKillStep(pod: Pod, ctx: StageContext): KillStep | undefined {
   if (list.length === 0) return undefined;
   let returns = -Infinity;
   let report = Infinity;
-  for (const { slot, kill } of list) {
-    const o = killOutcome(pod, slot, kill, ctx);
+  for (const { kill, outcome: o } of list) {
     returns = Math.max(returns, o.returnsAt);
     if (o.hookFailsAt !== undefined && !kill.preStop?.reported) report = Math.min(report, o.hookFailsAt);
   }
@@ -413,8 +414,7 @@ const stop: Stage = {
   delay: () => 0,
   next(pod, ctx) {
     const events: StageEvent[] = [];
-    for (const { slot, kill } of killSlots(pod, ctx)) {
-      const o = killOutcome(pod, slot, kill, ctx);
+    for (const { slot, kill, outcome: o } of killSlots(pod, ctx)) {
       if (o.hookFailsAt !== undefined && o.hookFailsAt <= ctx.now && kill.preStop && !kill.preStop.reported) {
         kill.preStop.reported = true;
         // handlers.go keeps the hook's error out of the event so that no secret leaks into it.
@@ -423,8 +423,7 @@ const stop: Stage = {
     }
     const step = nextKillStep(pod, ctx);
     if (!step?.done || step.at > ctx.now) return { events };
-    for (const { slot, kill } of killSlots(pod, ctx)) {
-      const o = killOutcome(pod, slot, kill, ctx);
+    for (const { slot, kill, outcome: o } of killSlots(pod, ctx)) {
       endProcess(pod, slot, ctx, o.code, o.finish);
       const cs = kill.started ?? slotStatus(pod, slot);
       if (!cs?.state?.running) continue;

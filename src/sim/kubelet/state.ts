@@ -32,6 +32,8 @@ export interface KillRecord {
   signalAt: number;
   /** When the runtime kills it (exit code 137). */
   deadline: number;
+  /** The grace period left once the preStop hook returned (before the two-second minimum). */
+  graceLeftMs?: number;
   /**
    * The pod is being deleted; the container's postStart hook failed; or it is restarted (a failed
    * liveness or startup probe, a changed definition).
