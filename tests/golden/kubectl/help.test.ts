@@ -109,10 +109,15 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     expect((await h.run('create -f cm.yaml extra')).err).toBe("error: Unexpected args: [extra]\nSee 'kubectl create -h' for help and examples\n");
   });
 
-  test('a leaf command: its summary, Options, Usage with [options] after [flags], no <command> tip', async () => {
+  test('a leaf command: its Long, Examples, Options, Usage with [options] after [flags], no <command> tip', async () => {
     const h = makeHarness();
     const out = (await h.run('rollout status --help')).out;
-    expect(out.startsWith('Show the status of the rollout\n\nOptions:\n')).toBe(true);
+    expect(out.startsWith(
+      "Show the status of the rollout.\n\n By default 'rollout status' will watch the status of the latest rollout until it's done. If you don't want to wait",
+    )).toBe(true);
+    expect(out).toContain('for.\n\nExamples:\n  # Watch the rollout status of a deployment\n  kubectl rollout status deployment/nginx\n\nOptions:\n');
+    // rollout_restart.go's indented second line comes out as a code block.
+    expect((await h.run('rollout restart --help')).out.startsWith('Restart a resource.\n\n        Resource rollout will be restarted.\n\nExamples:\n')).toBe(true);
     expect(out).toContain('\nUsage:\n  kubectl rollout status (TYPE NAME | TYPE/NAME) [flags] [options]\n\nUse "kubectl options"');
     expect(out).not.toContain('<command> --help');
     // flagsUsages: sorted by name, every default shown, strings quoted, durations not.

@@ -27,6 +27,12 @@ function tabbed(lines: string[]): string {
 export const history: KubectlCommand = {
   name: 'history',
   short: 'View rollout history',
+  long: 'View previous rollout revisions and configurations.',
+  example: `# View the rollout history of a deployment
+kubectl rollout history deployment/abc
+
+# View the details of daemonset revision 3
+kubectl rollout history daemonset/abc --revision=3`,
   usage: 'kubectl rollout history (TYPE NAME | TYPE/NAME) [flags]',
   flags: [
     ...fileFlags('identifying the resource to get from a server.'),

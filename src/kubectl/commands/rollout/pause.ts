@@ -12,6 +12,11 @@ import { objectError, rolloutObjects, SELECTOR_FLAGS } from './resources.ts';
 export const pause: KubectlCommand = {
   name: 'pause',
   short: 'Mark the provided resource as paused',
+  long: 'Mark the provided resource as paused.\n\n Paused resources will not be reconciled by a controller. Use "kubectl rollout resume" to resume a paused resource. Currently only deployments support being paused.',
+  example: `# Mark the nginx deployment as paused
+# Any current state of the deployment will continue its function; new updates
+# to the deployment will not have an effect as long as the deployment is paused
+kubectl rollout pause deployment/nginx`,
   usage: 'kubectl rollout pause RESOURCE',
   flags: [...fileFlags('identifying the resource to get from a server.'), ...SELECTOR_FLAGS, OUTPUT_FLAG],
   async run(inv) {

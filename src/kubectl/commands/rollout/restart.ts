@@ -18,6 +18,20 @@ const RESTARTABLE = new Set(['Deployment', 'DaemonSet', 'StatefulSet']);
 export const restart: KubectlCommand = {
   name: 'restart',
   short: 'Restart a resource',
+  // rollout_restart.go's second line is indented deeper than the first, so LongDesc renders it
+  // as a code block: eight spaces.
+  long: 'Restart a resource.\n\n        Resource rollout will be restarted.',
+  example: `# Restart all deployments in test-namespace namespace
+kubectl rollout restart deployment -n test-namespace
+
+# Restart a deployment
+kubectl rollout restart deployment/nginx
+
+# Restart a daemon set
+kubectl rollout restart daemonset/abc
+
+# Restart deployments with the app=nginx label
+kubectl rollout restart deployment --selector=app=nginx`,
   usage: 'kubectl rollout restart RESOURCE',
   flags: [...fileFlags('identifying the resource to get from a server.'), ...SELECTOR_FLAGS, OUTPUT_FLAG],
   async run(inv) {

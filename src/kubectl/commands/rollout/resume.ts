@@ -12,6 +12,9 @@ import { objectError, rolloutObjects, SELECTOR_FLAGS } from './resources.ts';
 export const resume: KubectlCommand = {
   name: 'resume',
   short: 'Resume a paused resource',
+  long: 'Resume a paused resource.\n\n Paused resources will not be reconciled by a controller. By resuming a resource, we allow it to be reconciled again. Currently only deployments support being resumed.',
+  example: `# Resume an already paused deployment
+kubectl rollout resume deployment/nginx`,
   usage: 'kubectl rollout resume RESOURCE',
   flags: [...fileFlags('identifying the resource to get from a server.'), ...SELECTOR_FLAGS, OUTPUT_FLAG],
   async run(inv) {

@@ -84,6 +84,9 @@ export function rolloutStatus(obj: Stored<KubeObject>, revision: number): Rollou
 export const status: KubectlCommand = {
   name: 'status',
   short: 'Show the status of the rollout',
+  long: "Show the status of the rollout.\n\n By default 'rollout status' will watch the status of the latest rollout until it's done. If you don't want to wait for the rollout to finish then you can use --watch=false. Note that if a new rollout starts in-between, then 'rollout status' will continue watching the latest revision. If you want to pin to a specific revision and abort if it is rolled over by another revision, use --revision=N where N is the revision you need to watch for.",
+  example: `# Watch the rollout status of a deployment
+kubectl rollout status deployment/nginx`,
   usage: 'kubectl rollout status (TYPE NAME | TYPE/NAME) [flags]',
   flags: [
     ...fileFlags('identifying the resource to get from a server.'),

@@ -33,6 +33,15 @@ function pick(revisions: Revision[], toRevision: number, currentIsLatest: boolea
 export const undo: KubectlCommand = {
   name: 'undo',
   short: 'Undo a previous rollout',
+  long: 'Roll back to a previous rollout.',
+  example: `# Roll back to the previous deployment
+kubectl rollout undo deployment/abc
+
+# Roll back to daemonset revision 3
+kubectl rollout undo daemonset/abc --to-revision=3
+
+# Roll back to the previous deployment with dry-run
+kubectl rollout undo --dry-run=server deployment/abc`,
   usage: 'kubectl rollout undo (TYPE NAME | TYPE/NAME) [flags]',
   flags: [
     ...fileFlags('identifying the resource to get from a server.'),
