@@ -111,7 +111,7 @@ export function mountTerminal(root: HTMLElement, firstWorker?: Worker): Terminal
   skip.addEventListener('click', () => void call((r) => r.skipUntilQuiet()));
   const viewToggle = el('button', { type: 'button', 'aria-expanded': 'false' }, 'Cluster view');
   const srToggle = el('button', { type: 'button', 'aria-pressed': 'false', title: 'Screen reader mode for the terminal' }, 'Screen reader');
-  const expand = el('button', { type: 'button', class: 'kl-expand', 'aria-pressed': 'false', title: 'Widen the terminal to the whole window (Esc twice to go back)' }, 'Full width');
+  const expand = el('button', { type: 'button', class: 'kl-expand', 'aria-pressed': 'false', title: 'Widen the terminal to the whole window (Esc outside the terminal goes back)' }, 'Full width');
   const reset = el('button', { type: 'button', class: 'kl-reset' }, 'Reset');
   toolbar.append(clock, speedGroup, skip, viewToggle, srToggle, expand, reset);
 
@@ -219,8 +219,10 @@ export function mountTerminal(root: HTMLElement, firstWorker?: Worker): Terminal
   };
   expand.addEventListener('click', () => setExpanded(!root.classList.contains('kl-expanded')));
   root.addEventListener('keydown', (e) => {
-    // The first Esc leaves the terminal for its box (the key handler above); the next leaves full width.
-    if (e.key === 'Escape' && e.target === root && root.classList.contains('kl-expanded')) setExpanded(false);
+    // Esc in the terminal leaves it for its box (the key handler above) and Esc in the editor is
+    // vim's; anywhere else in the box (the box itself, a button) Esc leaves full width.
+    const inside = e.target instanceof Element && e.target.closest('.xterm, .kl-editor-slot');
+    if (e.key === 'Escape' && !inside && root.classList.contains('kl-expanded')) setExpanded(false);
   });
 
   // ----------------------------------------------------------------- cluster view
