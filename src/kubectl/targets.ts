@@ -8,7 +8,7 @@ import { resolveResource, type ResourceType } from '../sim/apiserver/resources.t
 import { parseFieldSelector, parseLabelSelector, SelectorError } from '../sim/apiserver/selectors.ts';
 import type { KubeObject, Stored } from '../sim/apiserver/types.ts';
 import type { Invocation } from './command.ts';
-import { KubectlError } from './errors.ts';
+import { KubectlError, RawError } from './errors.ts';
 
 /** One named target: a type and a name (the object may not exist). */
 export interface NamedTarget {
@@ -34,6 +34,16 @@ Example resource specifications include:
 export function resolveTypeOrThrow(word: string): ResourceType {
   const t = resolveResource(word);
   if (!t) throw new KubectlError(`the server doesn't have a resource type ${JSON.stringify(word)}`);
+  return t;
+}
+
+/**
+ * The type a command asks the REST mapper for directly (explain, taint): an unknown one is the
+ * mapper's NoResourceMatchError, which checkErr prints without the `error: ` prefix.
+ */
+export function resolveMappedTypeOrThrow(word: string): ResourceType {
+  const t = resolveResource(word);
+  if (!t) throw new RawError(`the server doesn't have a resource type ${JSON.stringify(word)}`);
   return t;
 }
 

@@ -9,7 +9,7 @@ import { explainTypeName } from '../../sim/apiserver/schema/types.ts';
 import type { KubectlCommand } from '../command.ts';
 import { KubectlError } from '../errors.ts';
 import { bool } from '../flags.ts';
-import { resolveTypeOrThrow } from '../targets.ts';
+import { resolveMappedTypeOrThrow } from '../targets.ts';
 
 /**
  * sprig's `wrap` (goutils.WrapCustom without long-word wrapping): breaks the whole text at the
@@ -137,7 +137,7 @@ export const explain: KubectlCommand = {
     const recursive = bool(inv.parsed, 'recursive');
     const [typeWord, ...path] = arg.split('.');
     // `statefulsets.apps.spec` is ambiguous upstream too; a group suffix is only recognised as `TYPE.GROUP`.
-    const type = resolveTypeOrThrow(typeWord!);
+    const type = resolveMappedTypeOrThrow(typeWord!);
     const root = schemaForKind(type.kind);
     if (!root) throw new KubectlError(`GVK ${type.group ? `${type.group}/` : ''}${type.version}, Kind=${type.kind} not found in OpenAPI schema`);
     let out = '';

@@ -12,7 +12,7 @@ import { checkOutputFormat, dryRunOf, DRY_RUN_FLAG, OUTPUT_FLAG, reportChange } 
 import type { KubectlCommand } from '../command.ts';
 import { formatApiError, KubectlError, RawError } from '../errors.ts';
 import { bool, str } from '../flags.ts';
-import { getTarget, listTargets, resolveTypeOrThrow } from '../targets.ts';
+import { getTarget, listTargets, resolveMappedTypeOrThrow } from '../targets.ts';
 
 interface Taint {
   key: string;
@@ -192,7 +192,7 @@ kubectl taint nodes foo bar:NoSchedule`,
     }
 
     const resourceType = resources[0]!.toLowerCase();
-    if (resolveTypeOrThrow(resourceType).kind !== 'Node') {
+    if (resolveMappedTypeOrThrow(resourceType).kind !== 'Node') {
       throw new KubectlError(`invalid resource type ${resourceType}, only node types are supported`);
     }
     const conflicts: string[] = [];

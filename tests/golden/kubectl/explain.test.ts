@@ -50,7 +50,9 @@ describe('kubectl explain', () => {
   test('errors', async () => {
     const h = makeHarness();
     expect((await h.run('explain sts.spec.replica')).err).toBe('error: field "replica" does not exist\n');
-    expect((await h.run('explain widgets')).err).toBe('error: the server doesn\'t have a resource type "widgets"\n');
+    // The REST mapper's NoResourceMatchError: checkErr prints it without `error: `.
+    expect((await h.run('explain widgets')).err).toBe('the server doesn\'t have a resource type "widgets"\n');
+    expect((await h.run('explain pods,svc')).err).toBe('the server doesn\'t have a resource type "pods,svc"\n');
     expect((await h.run('explain')).err).toBe(
       'error: You must specify the type of resource to explain. Use "kubectl api-resources" for a complete list of supported resources.\n',
     );

@@ -71,6 +71,7 @@ describe('kubectl taint (taint.go, utils.go)', () => {
     expect((await h.run('taint node node02 a:NoSchedule a-')).err).toBe(
       'error: can not both modify and remove the following taint(s) in the same command: {"a":""}\n',
     );
+    expect((await h.run('taint nodez node02 a:NoSchedule')).err).toBe('the server doesn\'t have a resource type "nodez"\n');
     expect((await h.run('taint node nope a:NoSchedule')).err).toBe('Error from server (NotFound): nodes "nope" not found\n');
   });
 
