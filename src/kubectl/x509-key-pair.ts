@@ -2,8 +2,8 @@
  * The checks `kubectl create secret tls` makes before it builds the Secret: Go's
  * crypto/tls.X509KeyPair over the two files — PEM blocks found as encoding/pem.Decode finds them,
  * the first CERTIFICATE parsed as DER (x509.ParseCertificate's structure), the first `… PRIVATE
- * KEY` block parsed as PKCS#1, PKCS#8 or SEC 1, and the key matched against the certificate's
- * public key — each failure worded as Go words it. An EC key without its public point and an
+ * KEY` block parsed as PKCS#1 (its numbers checked against each other), PKCS#8 or SEC 1, and the
+ * key matched against the certificate's public key — each failure worded as Go words it. An EC key without its public point and an
  * Ed25519 key are accepted without the match (that would need the curve arithmetic).
  */
 
@@ -206,11 +206,27 @@ function certificatePublicKey(der: Uint8Array): Key {
   }
 }
 
+/** An INTEGER's value (DER integers are two's complement; a key's are positive). */
+function bigOf(body: Uint8Array): bigint {
+  return BigInt(`0x${intHex(body)}`);
+}
+
+/**
+ * True when the numbers of an RSA private key belong together, as rsa.PrivateKey.Validate checks
+ * them on parsing: n is the product of the primes, and d·e ≡ 1 modulo each prime less one.
+ */
+function isConsistentRsaKey(n: bigint, e: bigint, d: bigint, p: bigint, q: bigint): boolean {
+  if (p < 2n || q < 2n || e < 2n || p * q !== n) return false;
+  return (d * e) % (p - 1n) === 1n && (d * e) % (q - 1n) === 1n;
+}
+
 /** RSAPrivateKey (PKCS #1). */
 function pkcs1Key(der: Uint8Array): Key | undefined {
   const seq = readDer(der, 0);
   const parts = seq && seq.tag === SEQUENCE && seq.next === der.length ? children(seq.body) : undefined;
   if (!parts || parts.length < 9 || parts.slice(0, 9).some((p) => p.tag !== INTEGER)) return undefined;
+  const [n, e, d, p, q] = parts.slice(1, 6).map((x) => bigOf(x.body)) as [bigint, bigint, bigint, bigint, bigint];
+  if (!isConsistentRsaKey(n, e, d, p, q)) return undefined;
   return { type: 'rsa', n: intHex(parts[1]!.body), e: intHex(parts[2]!.body) };
 }
 

@@ -4,6 +4,13 @@ import { checkX509KeyPair, decodePem } from '../../../src/kubectl/x509-key-pair.
 import { makeHarness } from './harness.ts';
 import { EC_CERT, EC_KEY, OTHER_RSA_KEY, RSA_CERT, RSA_KEY, RSA_PKCS1_KEY } from './tls-fixtures.ts';
 
+/** The PEM with one bit of its DER flipped at `offset`. */
+function flipBit(pem: string, type: string, offset: number): string {
+  const der = Buffer.from(pem.split('\n').filter((l) => l && !l.startsWith('-----')).join(''), 'base64');
+  der[offset] = der[offset]! ^ 1;
+  return `-----BEGIN ${type}-----\n${der.toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END ${type}-----\n`;
+}
+
 function b64(text: string): string {
   return Buffer.from(text, 'utf8').toString('base64');
 }
@@ -48,6 +55,9 @@ describe('kubectl create secret tls', () => {
       'badder.crt': '-----BEGIN CERTIFICATE-----\naGVsbG8=\n-----END CERTIFICATE-----\n',
       'badder.key': '-----BEGIN PRIVATE KEY-----\naGVsbG8=\n-----END PRIVATE KEY-----\n',
       'badb64.crt': '-----BEGIN CERTIFICATE-----\nnot base64!\n-----END CERTIFICATE-----\n',
+      // One bit off in the private exponent, and in the modulus: rsa.PrivateKey.Validate refuses both.
+      'bad-d.key': flipBit(RSA_PKCS1_KEY, 'RSA PRIVATE KEY', 200),
+      'bad-n.key': flipBit(RSA_PKCS1_KEY, 'RSA PRIVATE KEY', 20),
     };
     for (const [k, v] of Object.entries(pairs)) h.files.set(k, v);
     // Each verdict was checked against Go's tls.X509KeyPair on the same files.
@@ -69,6 +79,8 @@ describe('kubectl create secret tls', () => {
       ['rsa.crt', 'foobar.pem', 'tls: failed to find PEM block with type ending in "PRIVATE KEY" in key input after skipping PEM blocks of the following types: [FOO BAR]'],
       ['badder.crt', 'rsa.key', 'x509: malformed certificate'],
       ['rsa.crt', 'badder.key', 'tls: failed to parse private key'],
+      ['rsa.crt', 'bad-d.key', 'tls: failed to parse private key'],
+      ['rsa.crt', 'bad-n.key', 'tls: failed to parse private key'],
     ];
     for (const [cert, key, error] of verdicts) {
       const r = await h.run(`create secret tls t --cert=${cert} --key=${key} --dry-run=client -o name`);
