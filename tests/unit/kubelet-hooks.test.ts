@@ -133,6 +133,15 @@ describe('kubelet: postStart hooks', () => {
     expect(c.failures).toEqual([]);
   });
 
+  it('a tcpSocket postStart is accepted by the API server but the kubelet cannot run it', () => {
+    const c = createCluster({ seed: 6 });
+    const pod = make(c, 'tcp', { containers: [{ name: 'c', image: 'nginx:1.27', lifecycle: { postStart: { tcpSocket: { port: 80 } } } }] });
+    expect(c.advanceUntil(() => pod().status?.containerStatuses?.[0]?.state?.waiting?.reason === 'PostStartHookError', 60_000)).toBe(true);
+    expect(pod().status.containerStatuses[0].state.waiting.message).toBe(
+      'Cannot run handler: invalid handler: &LifecycleHandler{Exec:nil,HTTPGet:nil,TCPSocket:&TCPSocketAction{Port:{0 80 },Host:,},Sleep:nil,}',
+    );
+  });
+
   it('the waiting message of a failed httpGet hook names the URL as the HTTP client does', () => {
     const c = createCluster({ seed: 6 });
     const pod = make(c, 'refused', {
@@ -172,17 +181,55 @@ describe('kubelet: preStop hooks', () => {
     expect(last[0].state.terminated).toMatchObject({ exitCode: 137, reason: 'Error' });
   });
 
-  it('a preStop hook longer than the grace period: the stop signal gets 2 more seconds (minimumGracePeriodInSeconds)', () => {
+  it('a preStop hook that uses up the grace period: the stop signal still gets 2 seconds (minimumGracePeriodInSeconds)', () => {
     const c = createCluster({ seed: 3 });
     const pod = make(c, 'long', {
       terminationGracePeriodSeconds: 10,
-      containers: [{ name: 'c', image: 'busybox:1.36', command: ['sleep', '3600'], lifecycle: { preStop: { sleep: { seconds: 60 } } } }],
+      containers: [
+        { name: 'a', image: 'busybox:1.36', command: ['sleep', '3600'], lifecycle: { preStop: { sleep: { seconds: 10 } } } },
+        { name: 'b', image: 'busybox:1.36', command: ['sleep', '3600'], lifecycle: { preStop: { exec: { command: ['sh', '-c', 'sleep 60'] } } } },
+      ],
     });
     expect(c.advanceUntil(() => isReady(pod()), 60_000)).toBe(true);
     const { ms, last } = deleteAndWatch(c, 'long');
     expect(ms).toBeGreaterThanOrEqual(12_000);
     expect(ms).toBeLessThan(13_000);
-    expect(last[0].state.terminated.exitCode).toBe(137);
+    expect(last.map((x: AnyPod) => x.state.terminated.exitCode)).toEqual([137, 137]);
+    // The exec hook dies with its container: that is a failure.
+    expect(events(c, 'long').filter((e) => e.startsWith('Warning'))).toEqual(['Warning FailedPreStopHook spec.containers{b}: PreStopHook failed']);
+  });
+
+  it('the API server rejects a sleep longer than the grace period, a hook without a handler and hooks on plain init containers', async () => {
+    const s = createSession({ seed: 3 });
+    const yaml = `apiVersion: v1
+kind: Pod
+metadata:
+  name: bad
+spec:
+  terminationGracePeriodSeconds: 10
+  initContainers:
+  - name: setup
+    image: busybox:1.36
+    lifecycle:
+      postStart:
+        exec:
+          command: ["true"]
+  containers:
+  - name: c
+    image: busybox:1.36
+    lifecycle:
+      postStart: {}
+      preStop:
+        sleep:
+          seconds: 60
+`;
+    await run(s, `cat > bad.yaml <<'EOF'\n${yaml}EOF`);
+    expect(await run(s, 'kubectl apply -f bad.yaml')).toBe(
+      'The Pod "bad" is invalid: \n' +
+        '* spec.initContainers[0].lifecycle: Forbidden: may not be set for init containers without restartPolicy=Always\n' +
+        '* spec.containers[0].lifecycle.postStart: Required value: must specify a handler type\n' +
+        '* spec.containers[0].lifecycle.preStop.sleep: Invalid value: 60: must be non-negative and less than terminationGracePeriodSeconds (10)\n',
+    );
   });
 
   it('a failing exec preStop records FailedPreStopHook and termination goes on; an HTTP 404 is no failure', async () => {

@@ -15,7 +15,7 @@ import type { StageContext } from './stages.ts';
 
 export interface HookOutcome {
   /** Which handler ran. */
-  handler: 'exec' | 'httpGet' | 'sleep';
+  handler: 'exec' | 'httpGet' | 'sleep' | 'tcpSocket';
   /** How long the handler runs (ms); absent when it never returns on its own. */
   durationMs?: number;
   /** The handler's error as the kubelet formats it; absent when the hook succeeded. */
@@ -103,5 +103,15 @@ export function runHook(pod: Stored<K8s<Pod>>, container: Container, cs: MContai
     httpGet(host, view, port, path || '/', gateway, 'kube-lifecycle/1.34');
     return { handler: 'httpGet', durationMs: CALL_MS };
   }
-  return { handler: 'sleep', durationMs: Math.max(0, handler.sleep?.seconds ?? 0) * 1000 };
+  if (handler.sleep) return { handler: 'sleep', durationMs: Math.max(0, handler.sleep.seconds) * 1000 };
+  // tcpSocket passes validation but the kubelet has no runner for it: the hook fails at once.
+  return { handler: 'tcpSocket', durationMs: 0, error: `Cannot run handler: invalid handler: ${goHandler(handler)}` };
+}
+
+/** A LifecycleHandler as Go's %v prints the API type. */
+function goHandler(h: LifecycleHandler): string {
+  const port = h.tcpSocket?.port;
+  const intOrString = typeof port === 'number' ? `{0 ${port} }` : `{1 0 ${port ?? ''}}`;
+  const tcp = h.tcpSocket ? `&TCPSocketAction{Port:${intOrString},Host:${h.tcpSocket.host ?? ''},}` : 'nil';
+  return `&LifecycleHandler{Exec:nil,HTTPGet:nil,TCPSocket:${tcp},Sleep:nil,}`;
 }

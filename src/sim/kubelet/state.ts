@@ -40,7 +40,7 @@ export interface KillRecord {
    */
   reason: 'delete' | 'postStart' | 'restart';
   /** The preStop hook, if one ran: when it returns by itself (absent: never) and whether it failed. */
-  preStop?: { handler: 'exec' | 'httpGet' | 'sleep'; endsAt?: number; failed: boolean; reported?: boolean };
+  preStop?: { handler: 'exec' | 'httpGet' | 'sleep' | 'tcpSocket'; endsAt?: number; failed: boolean; reported?: boolean };
   /** For a container the status never showed running (its postStart hook): that running status. */
   started?: MContainerStatus;
   /** The postStart hook's error (the message of the PostStartHookError waiting state). */

@@ -4,7 +4,7 @@
  * ValidatePodUpdate (the pod spec is immutable but for images, activeDeadlineSeconds, added
  * tolerations and a negative terminationGracePeriodSeconds).
  */
-import type { Container, PodSpec, Probe, Toleration } from 'kubernetes-types/core/v1';
+import type { Container, LifecycleHandler, PodSpec, Probe, Toleration } from 'kubernetes-types/core/v1';
 import { field, GoLiteral, type Cause } from '../errors.ts';
 import { formatQuantity, parseQuantity } from '../quantity.ts';
 import type { KubeObject, Stored } from '../types.ts';
@@ -81,6 +81,36 @@ function validateProbe(p: Probe | undefined, path: string, liveness: boolean): C
   return out;
 }
 
+const LIFECYCLE_HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'sleep'] as const;
+
+/**
+ * validateHandler for a lifecycle hook: exactly one handler; an exec command; an HTTP port and
+ * scheme; a sleep no longer than the pod's grace period (PodLifecycleSleepActionAllowZero, on in
+ * v1.34, allows 0). tcpSocket passes validation and fails when the kubelet runs it.
+ */
+function validateLifecycleHandler(h: LifecycleHandler, path: string, gracePeriod: number): Cause[] {
+  const out: Cause[] = [];
+  const handlers = LIFECYCLE_HANDLERS.filter((k) => h[k] !== undefined && h[k] !== null);
+  if (handlers.length === 0) out.push(field.required(path, 'must specify a handler type'));
+  for (const extra of handlers.slice(1)) out.push(field.forbidden(`${path}.${extra}`, 'may not specify more than 1 handler type'));
+  const first = handlers[0];
+  if (first === 'exec' && !(h.exec?.command ?? []).length) out.push(field.required(`${path}.exec.command`));
+  if (first === 'httpGet') {
+    const port = h.httpGet!.port;
+    if (typeof port === 'number' && !isValidPort(port)) out.push(field.invalid(`${path}.httpGet.port`, port, PORT_RANGE_MSG));
+    if (h.httpGet!.scheme && !['HTTP', 'HTTPS'].includes(h.httpGet!.scheme)) {
+      out.push(field.notSupported(`${path}.httpGet.scheme`, h.httpGet!.scheme, ['HTTP', 'HTTPS']));
+    }
+  }
+  if (first === 'sleep') {
+    const seconds = h.sleep!.seconds;
+    if (seconds < 0 || seconds > gracePeriod) {
+      out.push(field.invalid(`${path}.sleep`, seconds, `must be non-negative and less than terminationGracePeriodSeconds (${gracePeriod})`));
+    }
+  }
+  return out;
+}
+
 /** A resource name without a domain (`cpu`, `hugepages-2Mi`) or in `kubernetes.io/` (helper.IsNativeResource). */
 function isNativeResource(name: string): boolean {
   return !name.includes('/') || name.includes('kubernetes.io/');
@@ -141,6 +171,7 @@ function validateContainer(
   volumes: Set<string>,
   names: Set<string>,
   init: boolean,
+  gracePeriod: number,
 ): Cause[] {
   const out: Cause[] = [];
   if (!c.name) out.push(field.required(`${path}.name`));
@@ -210,6 +241,13 @@ function validateContainer(
       out.push(field.invalid(`${mp}.subPath`, m.subPath, m.subPath.startsWith('/') ? 'must be a relative path' : "must not contain '..'"));
     }
   });
+  if (c.lifecycle) {
+    if (init && c.restartPolicy !== 'Always') out.push(field.forbidden(`${path}.lifecycle`, 'may not be set for init containers without restartPolicy=Always'));
+    else {
+      if (c.lifecycle.postStart) out.push(...validateLifecycleHandler(c.lifecycle.postStart, `${path}.lifecycle.postStart`, gracePeriod));
+      if (c.lifecycle.preStop) out.push(...validateLifecycleHandler(c.lifecycle.preStop, `${path}.lifecycle.preStop`, gracePeriod));
+    }
+  }
   out.push(...validateProbe(c.livenessProbe, `${path}.livenessProbe`, true));
   out.push(...validateProbe(c.readinessProbe, `${path}.readinessProbe`, false));
   out.push(...validateProbe(c.startupProbe, `${path}.startupProbe`, true));
@@ -298,12 +336,14 @@ export function validatePodSpec(spec: PodSpec | undefined, path = 'spec'): Cause
   const { causes: volCauses, names: volumes } = validateVolumes(spec, path);
   out.push(...volCauses);
   const containerNames = new Set<string>();
+  // Defaulting sets terminationGracePeriodSeconds to 30 before validation runs.
+  const grace = spec.terminationGracePeriodSeconds ?? 30;
   (spec.initContainers ?? []).forEach((c, i) =>
-    out.push(...validateContainer(c, `${path}.initContainers[${i}]`, volumes, containerNames, true)),
+    out.push(...validateContainer(c, `${path}.initContainers[${i}]`, volumes, containerNames, true, grace)),
   );
   if (!spec.containers || spec.containers.length === 0) out.push(field.required(`${path}.containers`));
   (spec.containers ?? []).forEach((c, i) =>
-    out.push(...validateContainer(c, `${path}.containers[${i}]`, volumes, containerNames, false)),
+    out.push(...validateContainer(c, `${path}.containers[${i}]`, volumes, containerNames, false, grace)),
   );
   if (spec.restartPolicy !== undefined && !['Always', 'OnFailure', 'Never'].includes(spec.restartPolicy)) {
     out.push(field.notSupported(`${path}.restartPolicy`, spec.restartPolicy, ['Always', 'OnFailure', 'Never']));
