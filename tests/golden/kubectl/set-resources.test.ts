@@ -69,6 +69,12 @@ describe('kubectl set resources', () => {
     expect(await err('set resources deployment web -c app --limits=cpu=1')).toBe('error: unable to find container named app\n');
     expect(await err('set resources deployments --all -l app=web --limits=cpu=1')).toBe('error: cannot set --all and --selector at the same time\n');
     expect(await err('set resources deployments --limits=cpu=1')).toBe('error: resource(s) were provided, but no name was specified\n');
+    expect(await err('set resources deployment/web -l app=web --limits=cpu=1')).toBe('error: name cannot be provided when a selector is specified\n');
+    h.files.set('web.yaml', 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n');
+    expect(await err('set resources deployment/web -f web.yaml --limits=cpu=1')).toBe(
+      'error: when paths, URLs, or stdin is provided as input, you may not specify a resource by arguments as well\n',
+    );
+    expect((await h.run('set resources -f web.yaml --limits=cpu=1')).out).toBe('deployment.apps/web resource requirements updated\n');
     expect(await err('set resources deployment/nope --limits=cpu=1')).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
     expect(await err('set resources --limits=cpu=1')).toBe(
       "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n",
@@ -76,7 +82,7 @@ describe('kubectl set resources', () => {
     expect(await err('set resources configmap/kube-root-ca.crt --limits=cpu=1')).toBe(
       'error: configmaps/kube-root-ca.crt the object is not a pod or does not have a pod template: *v1.ConfigMap\n',
     );
-    expect(resourcesOf(h)).toEqual({});
+    expect(resourcesOf(h)).toEqual({ limits: { cpu: '1' } });
   });
 
   test("the API server's validation of the new values", async () => {

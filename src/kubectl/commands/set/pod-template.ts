@@ -132,7 +132,10 @@ export async function setTargets(inv: Invocation, resourceArgs: string[]): Promi
     }
   }
   if (resourceArgs.length) {
+    // resource.Builder visitByName: names exclude files and selectors.
+    if (files.length) throw new KubectlError('when paths, URLs, or stdin is provided as input, you may not specify a resource by arguments as well');
     const t = parseTargets(resourceArgs);
+    if (t.named.length && str(p, 'selector')) throw new KubectlError('name cannot be provided when a selector is specified');
     if (t.types.length) {
       if (!bool(p, 'all') && !str(p, 'selector')) throw new KubectlError('resource(s) were provided, but no name was specified');
       targets.push(...listTargets(inv, t.types, str(p, 'selector')));
