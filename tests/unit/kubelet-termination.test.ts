@@ -227,6 +227,25 @@ describe('kubelet: kills that restart a container go through the same steps', ()
     expect(c.failures).toEqual([]);
   });
 
+  it('a liveness kill restarts the container even when it exits 0 under OnFailure, in the same sync: the pod never looks Succeeded', () => {
+    const c = createCluster({ seed: 4 });
+    const pod = make(c, 'web', {
+      restartPolicy: 'OnFailure',
+      containers: [{ name: 'web', image: 'nginx:1.27', livenessProbe: { httpGet: { path: '/healthz', port: 80 }, periodSeconds: 3 } }],
+    });
+    const phases = new Set<string>();
+    const stop = c.api.watch((ev) => {
+      if (ev.object.kind === 'Pod' && ev.object.metadata.name === 'web' && ev.object.status?.phase) phases.add(ev.object.status.phase);
+    });
+    expect(c.advanceUntil(() => pod().status?.containerStatuses?.[0]?.restartCount === 2, 120_000)).toBe(true);
+    stop();
+    const cs = pod().status.containerStatuses[0];
+    expect(cs.state.running).toBeDefined();
+    expect(cs.lastState.terminated).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect([...phases].sort()).toEqual(['Pending', 'Running']);
+    expect(c.failures).toEqual([]);
+  });
+
   it('a changed image: Killing "definition changed", the preStop hook, then the new container', () => {
     const c = createCluster({ seed: 4 });
     const pod = make(c, 'swap', { containers: [{ name: 'web', image: 'nginx:1.27', lifecycle: { preStop: { sleep: { seconds: 3 } } } }] });

@@ -250,6 +250,10 @@ function startContainer(pod: MPod, slot: Slot, ctx: StageContext, restart: boole
     }));
   }
   for (const k of Object.keys(ctx.record.probes)) if (k.startsWith(slot.id + '/')) delete ctx.record.probes[k];
+  if (ctx.record.restartPending) {
+    ctx.record.restartPending = ctx.record.restartPending.filter((id) => id !== slot.id);
+    if (ctx.record.restartPending.length === 0) delete ctx.record.restartPending;
+  }
   const postStart = slot.container.lifecycle?.postStart;
   if (postStart) {
     // The hook runs right after the start; the container is reported running only once it returns.
@@ -307,11 +311,12 @@ function lastExit(cs: MContainerStatus | undefined): { code: number; finishedAt:
 }
 
 /** A slot that has exited and waits for the kubelet to restart it. */
-function restartableSlot(pod: Pod): Slot | undefined {
+function restartableSlot(pod: Pod, ctx: StageContext): Slot | undefined {
   for (const s of slotsOf(pod)) {
     const cs = slotStatus(pod, s);
     const exit = lastExit(cs);
     if (!exit) continue;
+    if (ctx.record.restartPending?.includes(s.id)) return s;
     if (cs?.state?.terminated && s.init && !isSidecar(s) && exit.code === 0) continue;
     if (shouldRestart(pod, s, exit.code)) {
       // Init containers restart only when it is their turn (earlier ones completed).
@@ -423,6 +428,7 @@ const stop: Stage = {
     }
     const step = nextKillStep(pod, ctx);
     if (!step?.done || step.at > ctx.now) return { events };
+    const restarts: { slot: Slot; kill: KillRecord; exit: { finishedAt: number; startedAt: number } }[] = [];
     for (const { slot, kill, outcome: o } of killSlots(pod, ctx)) {
       endProcess(pod, slot, ctx, o.code, o.finish);
       const cs = kill.started ?? slotStatus(pod, slot);
@@ -433,8 +439,21 @@ const stop: Stage = {
         // with the start error as its reason.
         putSlotStatus(pod, slot, { ...ended, lastState: { terminated: ended.state!.terminated! }, state: { waiting: { reason: 'PostStartHookError', message: kill.error ?? '' } } });
       } else putSlotStatus(pod, slot, ended);
+      if (kill.reason === 'restart' && !isDeleting(pod)) restarts.push({ slot, kill, exit: { finishedAt: o.finish, startedAt: parseTime(cs.state.running.startedAt) ?? 0 } });
     }
     delete ctx.record.kills;
+    // computePodActions kills and starts such a container in one SyncPod: whatever the exit code,
+    // unless the policy is Never (a changed definition restarts even then), and unless it is in
+    // its crash back-off or needs a pull (the restart stage then takes over).
+    for (const { slot, kill, exit: e } of restarts) {
+      if (!kill.restartAlways && pod.spec?.restartPolicy === 'Never') continue;
+      // The restart stage finishes the job (after the back-off, or a pull) whatever the exit code.
+      const pending = (ctx.record.restartPending ??= []);
+      if (!pending.includes(slot.id)) pending.push(slot.id);
+      const wait = restartWait(ctx, slot, e);
+      if (wait > 0) events.push(...enterBackOff(pod, slot, wait));
+      else if (!needsPull(pod, slot, ctx)) events.push(...restartContainer(pod, slot, ctx, e));
+    }
     return { events };
   },
 };
@@ -713,7 +732,7 @@ const exit: Stage = {
 
 function crashSlot(pod: Pod, ctx: StageContext): { slot: Slot; wait: number; exit: { code: number; finishedAt: number; startedAt: number } } | undefined {
   if (isDeleting(pod) || isWorkerBusy(ctx)) return undefined;
-  const s = restartableSlot(pod);
+  const s = restartableSlot(pod, ctx);
   if (!s) return undefined;
   const e = lastExit(slotStatus(pod, s))!;
   return { slot: s, wait: restartWait(ctx, s, e), exit: e };
@@ -733,21 +752,23 @@ const crashLoopBackOff: Stage = {
   delay: (pod, ctx) => jitter(ctx, pod, [700, 1500], 'crash-seen', String(slotStatus(pod, crashSlot(pod, ctx)!.slot)?.restartCount ?? 0)),
   next(pod, ctx) {
     const { slot, wait } = crashSlot(pod, ctx)!;
-    const cs = slotStatus(pod, slot)!;
-    const name = slot.container.name;
-    putSlotStatus(pod, slot, {
-      ...cs,
-      lastState: { terminated: { ...(cs.state?.terminated ?? cs.lastState!.terminated!) } },
-      ready: false,
-      started: false,
-      state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${shortDuration(wait)} restarting failed container=${name} pod=${podRef(pod)}` } },
-    });
-    return {
-      events: [{ type: 'Warning', reason: 'BackOff', message: `Back-off restarting failed container ${name} in pod ${podRef(pod)}`, fieldPath: fieldPathOf(slot) }],
-      explain: `container ${name} crashed: restarting in ${shortDuration(wait)} (CrashLoopBackOff)`,
-    };
+    return { events: enterBackOff(pod, slot, wait), explain: `container ${slot.container.name} crashed: restarting in ${shortDuration(wait)} (CrashLoopBackOff)` };
   },
 };
+
+/** An exited container that must wait `wait` ms before its restart: CrashLoopBackOff and BackOff. */
+function enterBackOff(pod: MPod, slot: Slot, wait: number): StageEvent[] {
+  const cs = slotStatus(pod, slot)!;
+  const name = slot.container.name;
+  putSlotStatus(pod, slot, {
+    ...cs,
+    lastState: { terminated: { ...(cs.state?.terminated ?? cs.lastState!.terminated!) } },
+    ready: false,
+    started: false,
+    state: { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${shortDuration(wait)} restarting failed container=${name} pod=${podRef(pod)}` } },
+  });
+  return [{ type: 'Warning', reason: 'BackOff', message: `Back-off restarting failed container ${name} in pod ${podRef(pod)}`, fieldPath: fieldPathOf(slot) }];
+}
 
 /** The kubelet restarts an exited container once its back-off has passed. */
 const restart: Stage = {
@@ -771,14 +792,19 @@ const restart: Stage = {
       ctx.record.pull = { slot: slot.id, image: slot.container.image ?? '', at: ctx.now };
       return { events: [{ type: 'Normal', reason: 'Pulling', message: `Pulling image "${slot.container.image}"`, fieldPath: fieldPathOf(slot) }] };
     }
-    const prev: BackoffEntry | undefined = ctx.record.backoff[slot.id];
-    const reset = e.finishedAt - e.startedAt > 2 * ctx.timings.crashBackoffMaxMs;
-    const count = reset || !prev ? 1 : prev.count + 1;
-    ctx.record.backoff[slot.id] = { count, at: ctx.now, ms: backoffMs(count, ctx.timings.crashBackoffInitialMs, ctx.timings.crashBackoffMaxMs) };
     // Later init containers and app containers wait for this one again.
-    return { events: startContainer(pod, slot, ctx, true), explain: `restarted container ${slot.container.name}` };
+    return { events: restartContainer(pod, slot, ctx, e), explain: `restarted container ${slot.container.name}` };
   },
 };
+
+/** Starts an exited slot's container again, counting the restart for its crash back-off. */
+function restartContainer(pod: MPod, slot: Slot, ctx: StageContext, e: { finishedAt: number; startedAt: number }): StageEvent[] {
+  const prev: BackoffEntry | undefined = ctx.record.backoff[slot.id];
+  const reset = e.finishedAt - e.startedAt > 2 * ctx.timings.crashBackoffMaxMs;
+  const count = reset || !prev ? 1 : prev.count + 1;
+  ctx.record.backoff[slot.id] = { count, at: ctx.now, ms: backoffMs(count, ctx.timings.crashBackoffInitialMs, ctx.timings.crashBackoffMaxMs) };
+  return startContainer(pod, slot, ctx, true);
+}
 
 function changedSlot(pod: Pod, ctx: StageContext): Slot | undefined {
   if (isDeleting(pod) || isWorkerBusy(ctx)) return undefined;
@@ -796,7 +822,7 @@ const redefine: Stage = {
   delay: () => 0,
   next(pod, ctx) {
     const s = changedSlot(pod, ctx)!;
-    (ctx.record.kills ??= {})[s.id] = planKill(pod as Stored<K8s<Pod>>, s, slotStatus(pod, s)!, ctx, 'restart');
+    (ctx.record.kills ??= {})[s.id] = { ...planKill(pod as Stored<K8s<Pod>>, s, slotStatus(pod, s)!, ctx, 'restart'), restartAlways: true };
     delete ctx.record.backoff[s.id];
     return {
       events: [{ type: 'Normal', reason: 'Killing', message: `Container ${s.container.name} definition changed, will be restarted`, fieldPath: fieldPathOf(s) }],

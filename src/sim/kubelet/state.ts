@@ -45,6 +45,8 @@ export interface KillRecord {
   started?: MContainerStatus;
   /** The postStart hook's error (the message of the PostStartHookError waiting state). */
   error?: string;
+  /** A restart kill for a changed definition: the container starts again even with restartPolicy Never. */
+  restartAlways?: boolean;
 }
 
 /** A postStart hook in progress: the pod worker waits for it before anything else. */
@@ -80,6 +82,8 @@ export interface PodRecord {
   kills?: Record<string, KillRecord>;
   /** A postStart hook in progress. */
   postStart?: PostStartRecord;
+  /** Slots killed to be restarted that still wait for it (back-off, pull): restarted whatever their exit code. */
+  restartPending?: string[];
   /** When the last FailedMount event was recorded. */
   mountEventAt?: number;
   /** Probe results per `<slot>/<readiness|liveness|startup>`. */
