@@ -82,6 +82,15 @@ describe('kubelet: postStart hooks', () => {
     expect(c.failures).toEqual([]);
   });
 
+  it('an HTTPS hook that gets a plain HTTP answer is retried in HTTP: LifecycleHTTPFallback, and it succeeds', () => {
+    const c = createCluster({ seed: 2 });
+    const pod = make(c, 'tls', { containers: [{ name: 'web', image: 'nginx:1.27', lifecycle: { postStart: { httpGet: { path: '/', port: 80, scheme: 'HTTPS' } } } }] });
+    expect(c.advanceUntil(() => isReady(pod()), 60_000)).toBe(true);
+    expect(events(c, 'tls').filter((e) => e.startsWith('Warning'))).toEqual([
+      `Warning LifecycleHTTPFallback : request to HTTPS lifecycle hook ${pod().status.podIP}:80 got HTTP response, retry with HTTP succeeded`,
+    ]);
+  });
+
   it('a failing exec postStart: FailedPostStartHook, the container killed, PostStartHookError with the output, restarted, then CrashLoopBackOff', async () => {
     const s = createSession({ seed: 4 });
     const c = s.current();

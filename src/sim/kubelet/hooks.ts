@@ -20,6 +20,8 @@ export interface HookOutcome {
   durationMs?: number;
   /** The handler's error as the kubelet formats it; absent when the hook succeeded. */
   error?: string;
+  /** An HTTPS hook answered in plain HTTP and retried (the LifecycleHTTPFallback event's message). */
+  fallback?: string;
 }
 
 /** The round trip of an exec or HTTP call from the kubelet into the container. */
@@ -100,7 +102,9 @@ export function runHook(pod: Stored<K8s<Pod>>, container: Container, cs: MContai
     if (target !== ip || !listens(host, view, port)) return fail(`Get "${url}": dial tcp ${target}:${port}: connect: connection refused`);
     const gateway = ip.split('.').slice(0, 3).join('.') + '.1';
     // Any response is a success: handlers.go discards the body and never looks at the code.
+    // The simulated servers speak plain HTTP: an HTTPS hook gets an HTTP answer and is retried so.
     httpGet(host, view, port, path || '/', gateway, 'kube-lifecycle/1.34');
+    if (scheme === 'https') return { handler: 'httpGet', durationMs: 2 * CALL_MS, fallback: `request to HTTPS lifecycle hook ${target}:${port} got HTTP response, retry with HTTP succeeded` };
     return { handler: 'httpGet', durationMs: CALL_MS };
   }
   if (handler.sleep) return { handler: 'sleep', durationMs: Math.max(0, handler.sleep.seconds) * 1000 };

@@ -12,7 +12,7 @@ import { findProcess, plannedExit } from '../images/process.ts';
 import { behaviourNamed } from '../images/registry.ts';
 import { runHook } from './hooks.ts';
 import type { MContainerStatus } from './pod-status.ts';
-import type { Slot, StageContext } from './stages.ts';
+import type { Slot, StageContext, StageEvent } from './stages.ts';
 import type { KillRecord } from './state.ts';
 
 /** minimumGracePeriodInSeconds: the stop signal always gets at least this long. */
@@ -31,9 +31,10 @@ export function graceSeconds(pod: Pod, probeGrace?: number): number {
 
 /**
  * Starts killing a slot's container now: runs its preStop hook (when there is grace time for it)
- * and plans the stop signal and the SIGKILL. `cs` is the container's running status.
+ * and plans the stop signal and the SIGKILL. `cs` is the container's running status; events the
+ * hook causes go to `events`.
  */
-export function planKill(pod: Stored<K8s<Pod>>, slot: Slot, cs: MContainerStatus, ctx: StageContext, reason: KillRecord['reason'], grace = graceSeconds(pod)): KillRecord {
+export function planKill(pod: Stored<K8s<Pod>>, slot: Slot, cs: MContainerStatus, ctx: StageContext, reason: KillRecord['reason'], grace = graceSeconds(pod), events: StageEvent[] = []): KillRecord {
   const at = ctx.now;
   const graceMs = grace * 1000;
   const preStop = slot.container.lifecycle?.preStop;
@@ -42,6 +43,7 @@ export function planKill(pod: Stored<K8s<Pod>>, slot: Slot, cs: MContainerStatus
   const kill: KillRecord = { at, signalAt, deadline: at, reason };
   if (preStop && graceMs > 0) {
     const hook = runHook(pod, slot.container, cs, preStop, ctx);
+    if (hook.fallback) events.push({ type: 'Warning', reason: 'LifecycleHTTPFallback', message: hook.fallback });
     // The kubelet waits for the hook or the grace period, whichever ends first, and subtracts
     // the whole seconds that took.
     const waited = hook.durationMs === undefined ? graceMs : Math.min(hook.durationMs, graceMs);

@@ -149,7 +149,7 @@ export const probeStage: Stage = {
       events.push({ type: 'Normal', reason: 'Killing', message: `Container ${name} failed ${kind} probe, will be restarted`, fieldPath: fp });
       // killContainer as for a deletion: preStop, the stop signal, SIGKILL when the grace period
       // (the probe's own terminationGracePeriodSeconds if it has one) runs out.
-      (ctx.record.kills ??= {})[slot.id] = planKill(pod as Stored<K8s<Pod>>, slot, cs, ctx, 'restart', graceSeconds(pod, probe.terminationGracePeriodSeconds));
+      (ctx.record.kills ??= {})[slot.id] = planKill(pod as Stored<K8s<Pod>>, slot, cs, ctx, 'restart', graceSeconds(pod, probe.terminationGracePeriodSeconds), events);
       for (const k of Object.keys(ctx.record.probes)) if (k.startsWith(slot.id + '/')) delete ctx.record.probes[k];
       return { events, explain: `${kind} probe of ${name} failed ${failureThreshold} times: restarting it` };
     }

@@ -258,6 +258,7 @@ function startContainer(pod: MPod, slot: Slot, ctx: StageContext, restart: boole
   if (postStart) {
     // The hook runs right after the start; the container is reported running only once it returns.
     const hook = runHook(pod as Stored<K8s<Pod>>, slot.container, cs, postStart, ctx);
+    if (hook.fallback) events.push({ type: 'Warning', reason: 'LifecycleHTTPFallback', message: hook.fallback });
     ctx.record.postStart = { slot: slot.id, at: ctx.now, status: cs, ...(hook.durationMs === undefined ? {} : { doneAt: ctx.now + hook.durationMs }), ...(hook.error ? { error: hook.error } : {}) };
     return events;
   }
@@ -366,17 +367,18 @@ const kill: Stage = {
     const slots = unkilledSlots(pod, ctx);
     const kills = (ctx.record.kills ??= {});
     const hooked = ctx.record.postStart;
+    const hookEvents: StageEvent[] = [];
     for (const s of slots) {
       // A container still in its postStart hook is stopped like the others.
       const started = hooked?.slot === s.id ? hooked.status : undefined;
       const cs = started ?? slotStatus(pod, s)!;
-      kills[s.id] = { ...planKill(pod as Stored<K8s<Pod>>, s, cs, ctx, 'delete'), ...(started ? { started } : {}) };
+      kills[s.id] = { ...planKill(pod as Stored<K8s<Pod>>, s, cs, ctx, 'delete', undefined, hookEvents), ...(started ? { started } : {}) };
     }
     delete ctx.record.postStart;
-    const events = first
+    const killing: StageEvent[] = first
       ? slots.reverse().map((s) => ({ type: 'Normal' as const, reason: 'Killing', message: `Stopping container ${s.container.name}`, fieldPath: fieldPathOf(s) }))
       : [];
-    return { events, explain: 'pod is being deleted: stopping its containers' };
+    return { events: [...killing, ...hookEvents], explain: 'pod is being deleted: stopping its containers' };
   },
 };
 
@@ -474,12 +476,14 @@ const postStartDone: Stage = {
       putSlotStatus(pod, slot, hook.status);
       return { events: [], explain: `postStart hook of ${slot.container.name} returned: container running` };
     }
-    (ctx.record.kills ??= {})[slot.id] = { ...planKill(pod as Stored<K8s<Pod>>, slot, hook.status, ctx, 'postStart'), started: hook.status, error: hook.error };
+    const hookEvents: StageEvent[] = [];
+    (ctx.record.kills ??= {})[slot.id] = { ...planKill(pod as Stored<K8s<Pod>>, slot, hook.status, ctx, 'postStart', undefined, hookEvents), started: hook.status, error: hook.error };
     return {
       events: [
         // The event leaves the hook's error out (it could hold secrets); the waiting state has it.
         { type: 'Warning', reason: 'FailedPostStartHook', message: 'PostStartHook failed', fieldPath: fp },
         { type: 'Normal', reason: 'Killing', message: 'FailedPostStartHook', fieldPath: fp },
+        ...hookEvents,
       ],
       explain: `postStart hook of ${slot.container.name} failed: killing the container (${hook.error})`,
     };
@@ -822,10 +826,11 @@ const redefine: Stage = {
   delay: () => 0,
   next(pod, ctx) {
     const s = changedSlot(pod, ctx)!;
-    (ctx.record.kills ??= {})[s.id] = { ...planKill(pod as Stored<K8s<Pod>>, s, slotStatus(pod, s)!, ctx, 'restart'), restartAlways: true };
+    const hookEvents: StageEvent[] = [];
+    (ctx.record.kills ??= {})[s.id] = { ...planKill(pod as Stored<K8s<Pod>>, s, slotStatus(pod, s)!, ctx, 'restart', undefined, hookEvents), restartAlways: true };
     delete ctx.record.backoff[s.id];
     return {
-      events: [{ type: 'Normal', reason: 'Killing', message: `Container ${s.container.name} definition changed, will be restarted`, fieldPath: fieldPathOf(s) }],
+      events: [{ type: 'Normal', reason: 'Killing', message: `Container ${s.container.name} definition changed, will be restarted`, fieldPath: fieldPathOf(s) }, ...hookEvents],
       explain: `image of ${s.container.name} changed: restarting it`,
     };
   },
