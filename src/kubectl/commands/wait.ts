@@ -136,7 +136,12 @@ export const wait: KubectlCommand = {
       // A missing object is a NotFound error for every other condition (the builder's get fails).
       else if (cond.kind !== 'create') inv.cluster.api.get(w.type.kind, w.namespace, w.name);
     }
-    if (watched.length === 0) throw new KubectlError('no matching resources found');
+    // Nothing left to wait for: done for --for=delete (NotFound is ignored there), an error for
+    // every other condition (wait.go, WaitOptions.RunWait).
+    if (watched.length === 0) {
+      if (cond.kind === 'delete') return 0;
+      throw new KubectlError('no matching resources found');
+    }
     const start = inv.cluster.clock.now();
     for (const w of watched) {
       const left = Math.max(0, timeoutMs - (inv.cluster.clock.now() - start));

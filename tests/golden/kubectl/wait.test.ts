@@ -20,6 +20,10 @@ describe('kubectl wait', () => {
     await h.run('delete pod web --wait=false');
     expect((await h.run('wait --for=delete pod/web --timeout=120s')).out).toBe('pod/web condition met\n');
     expect(h.cluster.api.tryGet('Pod', 'default', 'web')).toBeUndefined();
+    // Already gone: nothing to wait for, nothing printed, success; other conditions need the object.
+    expect(await h.run('wait --for=delete pod/web')).toMatchObject({ out: '', err: '', code: 0 });
+    expect(await h.run('wait --for=delete pods -l app=none')).toMatchObject({ out: '', err: '', code: 0 });
+    expect(await h.run('wait --for=condition=Ready pods -l app=none')).toMatchObject({ err: 'error: no matching resources found\n', code: 1 });
     expect(h.cluster.failures).toEqual([]);
   });
 });
