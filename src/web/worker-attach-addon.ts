@@ -8,11 +8,11 @@
 import * as Comlink from 'comlink';
 import type { IDisposable, ITerminalAddon, Terminal } from '@xterm/xterm';
 import { LineEditor } from './line-editor.ts';
-import type { CompletionResult, OutputStream } from '../worker/protocol.ts';
+import type { CompletionResult, OutputStream, RunResult } from '../worker/protocol.ts';
 
 /** The part of the worker API the addon uses (a Comlink remote satisfies it). */
 export interface AttachBackend {
-  run(text: string, sink: (stream: OutputStream, text: string) => void): Promise<number>;
+  run(text: string, sink: (stream: OutputStream, text: string) => void): Promise<RunResult>;
   interrupt(): void | Promise<void>;
   complete(line: string, cursor: number): Promise<CompletionResult>;
   prompt(): string | Promise<string>;
@@ -140,11 +140,12 @@ export class WorkerAttachAddon implements ITerminalAddon {
     this.opts.onBusy?.(true);
     let prompt: string;
     try {
-      this.exitCode = await this.backend.run(
+      const result = await this.backend.run(
         text,
         Comlink.proxy((_stream: OutputStream, chunk: string) => this.write(chunk)),
       );
-      prompt = await this.backend.prompt();
+      this.exitCode = result.code;
+      prompt = result.prompt;
     } catch (e) {
       this.phase = 'stopped';
       this.opts.onBusy?.(false);

@@ -56,10 +56,17 @@ export interface CompletionResult {
   candidates: string[];
 }
 
+/** How a command line ended, and the prompt to show next (`cd` changes it). */
+export interface RunResult {
+  code: number;
+  prompt: string;
+}
+
 /** What the worker exposes. */
 export interface TerminalApi {
   init(opts: TerminalOptions, editor: EditorOpener): Promise<InitResult>;
-  run(text: string, sink: OutputSink): Promise<number>;
+  /** Runs one command line; the prompt comes back with the exit code, in the same reply. */
+  run(text: string, sink: OutputSink): Promise<RunResult>;
   /** Ctrl-C: aborts the running command. */
   interrupt(): void;
   complete(line: string, cursor: number): Promise<CompletionResult>;

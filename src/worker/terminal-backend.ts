@@ -18,6 +18,7 @@ import type {
   LabListener,
   LabView,
   OutputSink,
+  RunResult,
   StateListener,
   TerminalApi,
   TerminalOptions,
@@ -82,7 +83,7 @@ export class TerminalBackend implements TerminalApi {
     };
   }
 
-  async run(text: string, sink: OutputSink): Promise<number> {
+  async run(text: string, sink: OutputSink): Promise<RunResult> {
     const session = this.required();
     const abort = new AbortController();
     this.running = abort;
@@ -109,7 +110,7 @@ export class TerminalBackend implements TerminalApi {
       this.pushState(true);
     });
     this.pushLab();
-    return code;
+    return { code, prompt: this.required().prompt() };
   }
 
   interrupt(): void {
