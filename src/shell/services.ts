@@ -29,4 +29,14 @@ export interface ShellServices {
   clearHistory(): void;
   /** The snapshot each cluster had when the session was created (`cluster reset`). */
   initialSnapshot(cluster: Cluster): ClusterSnapshot;
+  /**
+   * Runs `f` for a command whose output is not the terminal (it feeds a pipe, a file or `$(…)`)
+   * and that runs until Ctrl-C, such as `kubectl get -w | grep web`. Ctrl-C then ends only that
+   * command, with the signal handed to `f`, so the rest of its pipeline still gets and prints
+   * what it wrote — the lines a real `grep` would have shown as they came. The command line
+   * stops at its next kubectl or loop turn (see `stopIfInterrupted`).
+   */
+  untilInterrupt<T>(base: AbortSignal | undefined, f: (signal: AbortSignal) => Promise<T>): Promise<T>;
+  /** Ends the running line if Ctrl-C was pressed while an `untilInterrupt` command ran. */
+  stopIfInterrupted(): void;
 }

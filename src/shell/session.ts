@@ -131,6 +131,12 @@ class ShellSession implements Session, ShellServices {
   private sink: TerminalSink = { stdout() {}, stderr() {} };
   private armed = false;
   private lastYield = now();
+  /** What the running line's bash sees as its abort signal. */
+  private lineAbort = new AbortController();
+  /** Commands in `untilInterrupt`: Ctrl-C ends these instead of the line. */
+  private readonly interruptible = new Set<AbortController>();
+  /** Ctrl-C ended an `untilInterrupt` command; the line ends at its next kubectl or loop turn. */
+  private interruptPending = false;
   /** `declare -p` of a fresh shell: the variables every line starts with anyway. */
   private baseline: ReadonlySet<string> = new Set();
   private queue: Promise<unknown> = Promise.resolve();
@@ -190,6 +196,24 @@ class ShellSession implements Session, ShellServices {
   }
 
   // ---- ShellServices ----
+
+  async untilInterrupt<T>(base: AbortSignal | undefined, f: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const c = new AbortController();
+    const follow = () => c.abort();
+    if (base?.aborted) c.abort();
+    base?.addEventListener('abort', follow);
+    this.interruptible.add(c);
+    try {
+      return await f(c.signal);
+    } finally {
+      this.interruptible.delete(c);
+      base?.removeEventListener('abort', follow);
+    }
+  }
+
+  stopIfInterrupted(): void {
+    if (this.interruptPending) this.lineAbort.abort();
+  }
 
   current(): Cluster {
     return this.kubeconfig.contexts.get(this.kubeconfig.current)?.cluster ?? this.clusters[0]!;
@@ -308,6 +332,7 @@ class ShellSession implements Session, ShellServices {
 
   /** Lets the event loop run (timers, worker messages) if the line has been busy for a while. */
   private async maybeYield(): Promise<void> {
+    this.stopIfInterrupted();
     if (now() - this.lastYield < YIELD_EVERY_MS) return;
     await new Promise<void>((r) => setTimeout(r, 0));
     this.lastYield = now();
@@ -377,12 +402,23 @@ class ShellSession implements Session, ShellServices {
     const startCwd = this.state.cwd;
     this.armed = syntaxOk;
     this.lastYield = now();
+    // Ctrl-C ends the line, unless a command that feeds a pipe waits for it (untilInterrupt).
+    const lineAbort = new AbortController();
+    this.lineAbort = lineAbort;
+    this.interruptPending = false;
+    const onInterrupt = () => {
+      if (this.interruptible.size === 0) return lineAbort.abort();
+      for (const c of this.interruptible) c.abort();
+      this.interruptPending = true;
+    };
+    if (io.signal?.aborted) lineAbort.abort();
+    io.signal?.addEventListener('abort', onInterrupt);
     let exit: number;
     try {
       const result = await this.bash.exec(line, {
         cwd: this.state.cwd,
         env: { OLDPWD: this.state.oldPwd },
-        signal: io.signal,
+        signal: lineAbort.signal,
         rawScript: true,
       });
       if (result.stdout) io.stdout(result.stdout);
@@ -393,6 +429,8 @@ class ShellSession implements Session, ShellServices {
       io.stderr(`bash: ${e instanceof Error ? e.message : String(e)}\n`);
       exit = 1;
     } finally {
+      io.signal?.removeEventListener('abort', onInterrupt);
+      this.interruptPending = false;
       this.armed = false;
       this.fs.sink = undefined;
       for (const c of this.clusters) c.settle();

@@ -95,9 +95,9 @@ export class WorkerAttachAddon implements ITerminalAddon {
     if (this.phase === 'running') {
       const cut = data.indexOf('\x03');
       if (cut >= 0) {
-        // Like a tty's ISIG: Ctrl-C interrupts and flushes what was typed ahead.
+        // Like a tty's ISIG: Ctrl-C interrupts and flushes what was typed ahead. The session
+        // prints the ^C when the command has stopped, after what the command printed up to then.
         this.queue = '';
-        this.write('^C');
         void this.backend.interrupt();
         return;
       }

@@ -108,7 +108,9 @@ test('output streams while a command runs, and Ctrl-C stops it', async ({ page }
   await waitForPrompt(page, ID);
   const text = await screenText(page, ID);
   expect(text).not.toMatch(/^tick-9$/m);
-  expect(text).toMatch(/\^C/);
+  // ^C is echoed once, as a tty does, and the prompt follows on the next line.
+  expect(text).toMatch(/\^C\ncontrolplane:~\$ ?$/);
+  expect(text).not.toContain('^C^C');
 });
 
 test('kubectl get -w streams rows as the pod starts, until Ctrl-C', async ({ page }) => {
@@ -124,6 +126,17 @@ test('kubectl get -w streams rows as the pod starts, until Ctrl-C', async ({ pag
   await page.locator('.kl-screen .xterm').click();
   await page.keyboard.press('Control+c');
   await waitForPrompt(page, ID);
+});
+
+test('Ctrl-C on kubectl get -w piped into grep shows the lines grep matched', async ({ page }) => {
+  await run(page, ID, 'kubectl run web --image=nginx');
+  await page.evaluate((tid) => window.kubelab!.terminals.get(tid)!.type('kubectl get pods -w | grep web\r'), ID);
+  await page.waitForTimeout(1500);
+  expect(await page.evaluate((tid) => window.kubelab!.terminals.get(tid)!.busy(), ID)).toBe(true);
+  await page.locator('.kl-screen .xterm').click();
+  await page.keyboard.press('Control+c');
+  await waitForPrompt(page, ID);
+  expect(await screenText(page, ID)).toMatch(/kubectl get pods -w \| grep web\n(web\s+\d\/1\s+\S+\s+0\s+\S+\n)+\^C\ncontrolplane:~\$ ?$/);
 });
 
 test('input typed while a command runs is queued, not dropped', async ({ page }) => {

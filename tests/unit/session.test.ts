@@ -337,6 +337,33 @@ describe('real time', () => {
       time.stop();
     }
   });
+
+  it('Ctrl-C on `kubectl get -w | grep` ends the watch and grep prints what it matched; a loop stops at its next turn', async () => {
+    const { RealTimeDriver } = await import('../../src/worker/real-time.ts');
+    const time = new RealTimeDriver({ tickMs: 10 });
+    const s = createSession({ time });
+    for (const c of s.clusters) time.attach(c);
+    time.start();
+    try {
+      const ac = new AbortController();
+      setTimeout(() => ac.abort(), 300);
+      const r = await run(s, 'kubectl get ns -w | grep kube- | sort; kubectl get nodes', ac.signal);
+      const age = r.out.match(/Active +(\S+)/)![1]!;
+      // What grep and sort printed, then the end of the line: the next kubectl does not run.
+      expect(r.out).toBe(['kube-node-lease', 'kube-public    ', 'kube-system    '].map((n) => `${n}   Active   ${age}\n`).join('') + '^C\n');
+      expect(r.exit).toBe(130);
+      const loop = new AbortController();
+      setTimeout(() => loop.abort(), 300);
+      const started = Date.now();
+      const l = await run(s, 'while true; do kubectl get ns -w | grep -c kube-; done', loop.signal);
+      expect(l.out).toBe('3\n^C\n');
+      expect(l.exit).toBe(130);
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect((await run(s, 'echo back')).out).toBe('back\n');
+    } finally {
+      time.stop();
+    }
+  });
 });
 
 describe('extra commands', () => {

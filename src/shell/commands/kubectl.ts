@@ -50,19 +50,24 @@ export function kubectlCommand(name: string, s: ShellServices): Command {
     const ttyErr = tty && ctx.env.get(TTY_STDERR_ENV) === '1';
     let stdout = '';
     let stderr = '';
+    s.stopIfInterrupted();
+    if (ctx.signal?.aborted) return { stdout: '', stderr: '', exitCode: 130 };
     const terminal = s.terminal();
-    const code = await runKubectl(args, kubectlHost(s, ctx.cwd), {
-      stdin: decodeBytesToUtf8(ctx.stdin),
-      out: (t) => {
-        if (tty) terminal.stdout(t);
-        else stdout += t;
-      },
-      err: (t) => {
-        if (ttyErr) terminal.stderr(t);
-        else stderr += t;
-      },
-      signal: ctx.signal,
-    });
+    const run = (signal: AbortSignal | undefined) =>
+      runKubectl(args, kubectlHost(s, ctx.cwd), {
+        stdin: decodeBytesToUtf8(ctx.stdin),
+        out: (t) => {
+          if (tty) terminal.stdout(t);
+          else stdout += t;
+        },
+        err: (t) => {
+          if (ttyErr) terminal.stderr(t);
+          else stderr += t;
+        },
+        signal,
+      });
+    // Output kept for a pipe: Ctrl-C ends a watch here and lets the pipe have what it printed.
+    const code = tty ? await run(ctx.signal) : await s.untilInterrupt(ctx.signal, run);
     return { stdout, stderr, exitCode: code };
   });
 }
