@@ -39,6 +39,11 @@ export interface KubectlCommand {
    * stderr unless `stdout` (rollout passes streams.Out, config, set and create secret ErrOut).
    */
   bareHelpTo?: 'stdout';
+  /**
+   * What `--help` prints when the command has its own help template instead of the common one
+   * (`kubectl options` sets an empty one, templates.go OptionsHelpTemplate).
+   */
+  helpText?: string;
   /** Usage line, e.g. `kubectl get [(-o|--output=)json|yaml|…] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags]`. */
   usage: string;
   flags: FlagSpec[];

@@ -36,7 +36,11 @@ export function withSource(e: unknown, verb: string, source: string | undefined)
 
 export function formatError(e: unknown, command: string): string {
   if (e instanceof ApiError) return formatApiError(e);
-  if (e instanceof FlagError) return `error: ${e.message}\nSee 'kubectl ${command} --help' for usage.\n`;
+  if (e instanceof FlagError) {
+    // templater.go FlagErrorFunc: `kubectl options` has no help of its own to point to.
+    if (command === 'options') return `error: ${e.message}\nRun 'kubectl options' without flags.\n`;
+    return `error: ${e.message}\nSee 'kubectl ${command} --help' for usage.\n`;
+  }
   if (e instanceof RawError) return e.message.endsWith('\n') ? e.message : e.message + '\n';
   const message = e instanceof Error ? e.message : String(e);
   return message.startsWith('error: ') ? `${message}\n` : `error: ${message}\n`;

@@ -3,7 +3,11 @@
  * `-n value`, `-nvalue`, grouped short booleans (`-it`), `--` ending flags, repeatable flags.
  */
 
-export type FlagType = 'bool' | 'string' | 'int' | 'stringArray' | 'duration';
+/**
+ * pflag value types as the help prints them; `value` is any other flag.Value (e.g. klog's
+ * moduleSpec): parsed as text, its default printed without quotes.
+ */
+export type FlagType = 'bool' | 'string' | 'int' | 'stringArray' | 'duration' | 'value';
 
 export interface FlagSpec {
   name: string;
@@ -30,14 +34,69 @@ export interface ParsedArgs {
 
 export class FlagError extends Error {}
 
-/** Flags every kubectl command accepts. */
+/**
+ * Flags every kubectl command accepts: the root's persistent flags, which `kubectl options` lists.
+ * Their names, defaults and usage texts are kubectl v1.34's: the config flags of cli-runtime's
+ * genericclioptions/config_flags.go (WithDeprecatedPasswordFlag adds --username and --password;
+ * --cache-dir defaults to $HOME/.kube/cache), --match-server-version (cmd/util/kubectl_match_version.go),
+ * --warnings-as-errors, --kuberc and the profiling flags (kubectl/pkg/cmd/cmd.go, kuberc/kuberc.go,
+ * profiling.go), and the logging flags component-base/cli adds (-v, --vmodule, --log-flush-frequency).
+ * Only -n, --context and -h change what our kubectl does; the others are accepted and have no effect
+ * here (one simulated cluster, no transport, no klog output).
+ */
 export const GLOBAL_FLAGS: FlagSpec[] = [
   { name: 'namespace', short: 'n', type: 'string', help: 'If present, the namespace scope for this CLI request' },
   { name: 'context', type: 'string', help: 'The name of the kubeconfig context to use' },
   { name: 'help', short: 'h', type: 'bool', help: 'help for this command' },
-  { name: 'v', type: 'int', help: 'number for the log level verbosity', hidden: true },
-  { name: 'request-timeout', type: 'string', help: 'The length of time to wait before giving up on a single server request', hidden: true },
-  { name: 'kubeconfig', type: 'string', help: 'Path to the kubeconfig file to use for CLI requests.', hidden: true },
+  { name: 'as', type: 'string', help: 'Username to impersonate for the operation. User could be a regular user or a service account in a namespace.' },
+  { name: 'as-group', type: 'stringArray', default: [], help: 'Group to impersonate for the operation, this flag can be repeated to specify multiple groups.' },
+  { name: 'as-uid', type: 'string', help: 'UID to impersonate for the operation.' },
+  { name: 'cache-dir', type: 'string', default: '/root/.kube/cache', help: 'Default cache directory' },
+  { name: 'certificate-authority', type: 'string', help: 'Path to a cert file for the certificate authority' },
+  { name: 'client-certificate', type: 'string', help: 'Path to a client certificate file for TLS' },
+  { name: 'client-key', type: 'string', help: 'Path to a client key file for TLS' },
+  { name: 'cluster', type: 'string', help: 'The name of the kubeconfig cluster to use' },
+  { name: 'disable-compression', type: 'bool', help: 'If true, opt-out of response compression for all requests to the server' },
+  {
+    name: 'insecure-skip-tls-verify',
+    type: 'bool',
+    help: "If true, the server's certificate will not be checked for validity. This will make your HTTPS connections insecure",
+  },
+  { name: 'kubeconfig', type: 'string', help: 'Path to the kubeconfig file to use for CLI requests.' },
+  {
+    name: 'kuberc',
+    type: 'string',
+    help: 'Path to the kuberc file to use for preferences. This can be disabled by exporting KUBECTL_KUBERC=false feature gate or turning off the feature KUBERC=off.',
+  },
+  { name: 'log-flush-frequency', type: 'duration', default: '5s', help: 'Maximum number of seconds between log flushes' },
+  { name: 'match-server-version', type: 'bool', help: 'Require server version to match client version' },
+  { name: 'password', type: 'string', help: 'Password for basic authentication to the API server' },
+  { name: 'profile', type: 'string', default: 'none', help: 'Name of profile to capture. One of (none|cpu|heap|goroutine|threadcreate|block|mutex)' },
+  { name: 'profile-output', type: 'string', default: 'profile.pprof', help: 'Name of the file to write the profile to' },
+  {
+    name: 'request-timeout',
+    type: 'string',
+    default: '0',
+    help: "The length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don't timeout requests.",
+  },
+  { name: 'server', short: 's', type: 'string', help: 'The address and port of the Kubernetes API server' },
+  {
+    name: 'tls-server-name',
+    type: 'string',
+    help: 'Server name to use for server certificate validation. If it is not provided, the hostname used to contact the server is used',
+  },
+  { name: 'token', type: 'string', help: 'Bearer token for authentication to the API server' },
+  { name: 'user', type: 'string', help: 'The name of the kubeconfig user to use' },
+  { name: 'username', type: 'string', help: 'Username for basic authentication to the API server' },
+  // klog's flags come from Go's flag package: pflag gives the one-letter -v its shorthand, and
+  // their values (klog.Level, moduleSpec) are not "string", so their defaults print unquoted.
+  { name: 'v', short: 'v', type: 'int', help: 'number for the log level verbosity' },
+  {
+    name: 'vmodule',
+    type: 'value',
+    help: 'comma-separated list of pattern=N settings for file-filtered logging (only works for the default text log format)',
+  },
+  { name: 'warnings-as-errors', type: 'bool', help: 'Treat warnings received from the server as errors and exit with a non-zero exit code' },
 ];
 
 export function parseFlags(argv: string[], specs: FlagSpec[]): ParsedArgs {

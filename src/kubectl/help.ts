@@ -2,7 +2,7 @@
  * `kubectl --help` and `kubectl <verb> --help`.
  */
 import type { KubectlCommand } from './command.ts';
-import type { FlagSpec } from './flags.ts';
+import { GLOBAL_FLAGS, type FlagSpec } from './flags.ts';
 
 /**
  * The command groups of `kubectl --help`, in NewKubectlCommand's order
@@ -21,6 +21,9 @@ const ROOT_GROUPS: readonly (readonly [string, readonly string[]])[] = [
   ['Settings Commands:', ['label', 'annotate', 'completion']],
 ];
 
+/** Commands the root help leaves out: cmd.go passes `filters := []string{"options"}` to ActsAsRootCommand. */
+const ROOT_FILTERED: readonly string[] = ['options'];
+
 /**
  * `kubectl --help`: the root's Long as LongDesc renders it, the command groups (each name padded
  * to the longest command name, as cmdGroupsString does for the root), Usage and the two tips.
@@ -28,7 +31,7 @@ const ROOT_GROUPS: readonly (readonly [string, readonly string[]])[] = [
 export function rootHelp(commands: readonly { name: string; short: string }[]): string {
   const pad = Math.max(11, ...commands.map((c) => c.name.length));
   const line = (c: { name: string; short: string }) => `  ${c.name.padEnd(pad)}   ${c.short}`;
-  const grouped = new Set(ROOT_GROUPS.flatMap(([, names]) => names));
+  const grouped = new Set([...ROOT_GROUPS.flatMap(([, names]) => names), ...ROOT_FILTERED]);
   const sections = ROOT_GROUPS.map(([title, names]) => {
     const members = names.flatMap((n) => commands.filter((c) => c.name === n));
     return [title, ...members.map(line)].join('\n');
@@ -95,6 +98,8 @@ function defaultText(f: FlagSpec): string {
       return String(d ?? 0);
     case 'duration':
       return String(d ?? '0s');
+    case 'value':
+      return String(d ?? '');
     case 'stringArray':
       return `[${(Array.isArray(d) ? d : []).join(',')}]`;
     case 'string':
@@ -110,4 +115,15 @@ function defaultText(f: FlagSpec): string {
 function flagUsage(f: FlagSpec): string {
   const name = `    ${f.short ? `-${f.short}, ` : ''}--${f.name}=${defaultText(f)}:`;
   return `${name}\n\t${f.help.replace(/\n/g, '\n\t')}\n\n`;
+}
+
+/**
+ * `kubectl options`: the options command's usage template (templates.go OptionsUsageTemplate),
+ * the heading and the root's persistent flags as flagsUsages prints them, name-sorted, every flag
+ * followed by a blank line and nothing after the last one. `--help` is not among them: cobra adds
+ * it to each command as a local flag.
+ */
+export function globalOptionsUsage(): string {
+  const flags = GLOBAL_FLAGS.filter((f) => f.name !== 'help').sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return 'The following options can be passed to any command:\n\n' + flags.map(flagUsage).join('');
 }

@@ -62,7 +62,7 @@ export async function runKubectl(argv: string[], host: KubectlHost, io: IO): Pro
   try {
     const parsed = parseFlags(rest, command.flags);
     if (bool(parsed, 'help')) {
-      io.out(commandHelp(command, verb));
+      io.out(command.helpText ?? commandHelp(command, verb));
       return 0;
     }
     const contextName = str(parsed, 'context') ?? host.kubeconfig.current;

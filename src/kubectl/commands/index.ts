@@ -57,6 +57,7 @@ export const VERBS: Verb[] = [
   verb('api-resources', 'Print the supported API resources on the server', async () => (await import('./api-resources.ts')).apiResources),
   verb('describe', 'Show details of a specific resource or group of resources', async () => (await import('./describe.ts')).describe),
   verb('version', 'Print the client and server version information', async () => (await import('./version.ts')).version),
+  verb('options', 'Print the list of flags inherited by all commands', async () => (await import('./options.ts')).options),
 ];
 
 /** The verb named `word`, if there is one. */
