@@ -129,6 +129,25 @@ function patchError(e: unknown, type: ResourceType, live: Stored<KubeObject>, la
 export const apply: KubectlCommand = {
   name: 'apply',
   short: 'Apply a configuration to a resource by file name or stdin',
+  long: "Apply a configuration to a resource by file name or stdin. The resource name must be specified. This resource will be created if it doesn't exist yet. To use 'apply', always create the resource initially with either 'apply' or 'create --save-config'.\n\n JSON and YAML formats are accepted.\n\n Alpha Disclaimer: the --prune functionality is not yet complete. Do not use unless you are aware of what the current state is. See https://issues.k8s.io/34274.",
+  example: `# Apply the configuration in pod.json to a pod
+kubectl apply -f ./pod.json
+
+# Apply resources from a directory containing kustomization.yaml - e.g. dir/kustomization.yaml
+kubectl apply -k dir/
+
+# Apply the JSON passed into stdin to a pod
+cat pod.json | kubectl apply -f -
+
+# Apply the configuration from all files that end with '.json'
+kubectl apply -f '*.json'
+
+# Note: --prune is still in Alpha
+# Apply the configuration in manifest.yaml that matches label app=nginx and delete all other resources that are not in the file and match label app=nginx
+kubectl apply --prune -f manifest.yaml -l app=nginx
+
+# Apply the configuration in manifest.yaml and delete all the other config maps that are not in the file
+kubectl apply --prune -f manifest.yaml --all --prune-allowlist=core/v1/ConfigMap`,
   usage: 'kubectl apply (-f FILENAME | -k DIRECTORY) [options]',
   flags: [
     ...fileFlags('that contains the configuration to apply'),

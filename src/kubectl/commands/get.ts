@@ -45,6 +45,48 @@ const INTERACTIVE_WATCH_LIMIT_MS = 24 * 3_600_000;
 export const get: KubectlCommand = {
   name: 'get',
   short: 'Display one or many resources',
+  long: "Display one or many resources.\n\n Prints a table of the most important information about the specified resources. You can filter the list using a label selector and the --selector flag. If the desired resource type is namespaced you will only see results in the current namespace if you don't specify any namespace.\n\n By specifying the output as 'template' and providing a Go template as the value of the --template flag, you can filter the attributes of the fetched resources.\n\nUse \"kubectl api-resources\" for a complete list of supported resources.",
+  example: `# List all pods in ps output format
+kubectl get pods
+
+# List all pods in ps output format with more information (such as node name)
+kubectl get pods -o wide
+
+# List a single replication controller with specified NAME in ps output format
+kubectl get replicationcontroller web
+
+# List deployments in JSON output format, in the "v1" version of the "apps" API group
+kubectl get deployments.v1.apps -o json
+
+# List a single pod in JSON output format
+kubectl get -o json pod web-pod-13je7
+
+# List a pod identified by type and name specified in "pod.yaml" in JSON output format
+kubectl get -f pod.yaml -o json
+
+# List resources from a directory with kustomization.yaml - e.g. dir/kustomization.yaml
+kubectl get -k dir/
+
+# Return only the phase value of the specified pod
+kubectl get -o template pod/web-pod-13je7 --template={{.status.phase}}
+
+# List resource information in custom columns
+kubectl get pod test-pod -o custom-columns=CONTAINER:.spec.containers[0].name,IMAGE:.spec.containers[0].image
+
+# List all replication controllers and services together in ps output format
+kubectl get rc,services
+
+# List one or more resources by their type and names
+kubectl get rc/web service/frontend pods/web-pod-13je7
+
+# List the 'status' subresource for a single pod
+kubectl get pod web-pod-13je7 --subresource status
+
+# List all deployments in namespace 'backend'
+kubectl get deployments.apps --namespace backend
+
+# List all pods existing in all namespaces
+kubectl get pods --all-namespaces`,
   usage:
     'kubectl get [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file|custom-columns|custom-columns-file|wide] (TYPE[.VERSION][.GROUP] [NAME | -l label] | TYPE[.VERSION][.GROUP]/NAME ...) [flags]',
   flags: [

@@ -36,6 +36,33 @@ function isValidImage(image: string): boolean {
 export const run: KubectlCommand = {
   name: 'run',
   short: 'Run a particular image on the cluster',
+  long: "Create and run a particular image in a pod.",
+  example: `# Start a nginx pod
+kubectl run nginx --image=nginx
+
+# Start a hazelcast pod and let the container expose port 5701
+kubectl run hazelcast --image=hazelcast/hazelcast --port=5701
+
+# Start a hazelcast pod and set environment variables "DNS_DOMAIN=cluster" and "POD_NAMESPACE=default" in the container
+kubectl run hazelcast --image=hazelcast/hazelcast --env="DNS_DOMAIN=cluster" --env="POD_NAMESPACE=default"
+
+# Start a hazelcast pod and set labels "app=hazelcast" and "env=prod" in the container
+kubectl run hazelcast --image=hazelcast/hazelcast --labels="app=hazelcast,env=prod"
+
+# Dry run; print the corresponding API objects without creating them
+kubectl run nginx --image=nginx --dry-run=client
+
+# Start a nginx pod, but overload the spec with a partial set of values parsed from JSON
+kubectl run nginx --image=nginx --overrides='{ "apiVersion": "v1", "spec": { ... } }'
+
+# Start a busybox pod and keep it in the foreground, don't restart it if it exits
+kubectl run -i -t busybox --image=busybox --restart=Never
+
+# Start the nginx pod using the default command, but use custom arguments (arg1 .. argN) for that command
+kubectl run nginx --image=nginx -- <arg1> <arg2> ... <argN>
+
+# Start the nginx pod using a different command and custom arguments
+kubectl run nginx --image=nginx --command -- <cmd> <arg1> ... <argN>`,
   usage: 'kubectl run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]',
   flags: [
     { name: 'image', type: 'string', help: 'The image for the container to run.' },

@@ -20,6 +20,21 @@ const SCALABLE = new Set(['Deployment', 'ReplicaSet', 'StatefulSet', 'Replicatio
 export const scale: KubectlCommand = {
   name: 'scale',
   short: 'Set a new size for a deployment, replica set, or replication controller',
+  long: "Set a new size for a deployment, replica set, replication controller, or stateful set.\n\n Scale also allows users to specify one or more preconditions for the scale action.\n\n If --current-replicas or --resource-version is specified, it is validated before the scale is attempted, and it is guaranteed that the precondition holds true when the scale is sent to the server.",
+  example: `# Scale a replica set named 'foo' to 3
+kubectl scale --replicas=3 rs/foo
+
+# Scale a resource identified by type and name specified in "foo.yaml" to 3
+kubectl scale --replicas=3 -f foo.yaml
+
+# If the deployment named mysql's current size is 2, scale mysql to 3
+kubectl scale --current-replicas=2 --replicas=3 deployment/mysql
+
+# Scale multiple replication controllers
+kubectl scale --replicas=5 rc/example1 rc/example2 rc/example3
+
+# Scale stateful set named 'web' to 3
+kubectl scale --replicas=3 statefulset/web`,
   usage: 'kubectl scale [--resource-version=version] [--current-replicas=count] --replicas=COUNT (-f FILENAME | TYPE NAME)',
   flags: [
     ...fileFlags('identifying the resource to set a new size'),

@@ -89,6 +89,29 @@ function current(inv: Invocation, w: Watched): Stored<KubeObject> | undefined {
 export const wait: KubectlCommand = {
   name: 'wait',
   short: 'Experimental: Wait for a specific condition on one or many resources',
+  long: "Experimental: Wait for a specific condition on one or many resources.\n\n The command takes multiple resources and waits until the specified condition is seen in the Status field of every given resource.\n\n Alternatively, the command can wait for the given set of resources to be created or deleted by providing the \"create\" or \"delete\" keyword as the value to the --for flag.\n\n A successful message will be printed to stdout indicating when the specified condition has been met. You can use -o option to change to output destination.",
+  example: `# Wait for the pod "busybox1" to contain the status condition of type "Ready"
+kubectl wait --for=condition=Ready pod/busybox1
+
+# The default value of status condition is true; you can wait for other targets after an equal delimiter (compared after Unicode simple case folding, which is a more general form of case-insensitivity)
+kubectl wait --for=condition=Ready=false pod/busybox1
+
+# Wait for the pod "busybox1" to contain the status phase to be "Running"
+kubectl wait --for=jsonpath='{.status.phase}'=Running pod/busybox1
+
+# Wait for pod "busybox1" to be Ready
+kubectl wait --for='jsonpath={.status.conditions[?(@.type=="Ready")].status}=True' pod/busybox1
+
+# Wait for the service "loadbalancer" to have ingress
+kubectl wait --for=jsonpath='{.status.loadBalancer.ingress}' service/loadbalancer
+
+# Wait for the secret "busybox1" to be created, with a timeout of 30s
+kubectl create secret generic busybox1
+kubectl wait --for=create secret/busybox1 --timeout=30s
+
+# Wait for the pod "busybox1" to be deleted, with a timeout of 60s, after having issued the "delete" command
+kubectl delete pod/busybox1
+kubectl wait --for=delete pod/busybox1 --timeout=60s`,
   usage: "kubectl wait ([-f FILENAME] | resource.group/resource.name | resource.group [(-l label | --all)]) [--for=create|--for=delete|--for condition=available|--for=jsonpath='{}'[=value]] [options]",
   flags: [
     ...fileFlags('identifying the resource.'),

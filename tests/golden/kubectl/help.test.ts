@@ -77,7 +77,7 @@ Use "kubectl options" for a list of global command-line options (applies to all 
     const secret = await h.run('create secret --help');
     expect(secret.code).toBe(0);
     expect(secret.out.startsWith('Create a secret with specified type.\n\n A docker-registry type secret is for accessing a container registry.\n\n A generic type secret')).toBe(true);
-    expect((await h.run('create cm --help')).out).toContain('\n\nAliases:\nconfigmap, cm\n\nOptions:\n');
+    expect((await h.run('create cm --help')).out).toContain('\n\nAliases:\nconfigmap, cm\n\nExamples:\n  # Create a new config map named my-config based on folder bar\n');
     expect((await h.run('set --help')).out.startsWith(
       'Configure application resources.\n\n These commands help you make changes to existing application resources.\n\nAvailable Commands:\n  env           Update environment variables on a pod template\n',
     )).toBe(true);

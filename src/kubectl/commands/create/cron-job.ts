@@ -8,7 +8,13 @@ export const createCronJob: KubectlCommand = {
   name: 'cronjob',
   aliases: ['cj'],
   short: 'Create a cron job with the specified name',
-  usage: 'kubectl create cronjob NAME --image=image --schedule=\'0/5 * * * ?\' -- [COMMAND] [args...] [flags]',
+  long: "Create a cron job with the specified name.",
+  example: `# Create a cron job
+kubectl create cronjob my-job --image=busybox --schedule="*/1 * * * *"
+
+# Create a cron job with a command
+kubectl create cronjob my-job --image=busybox --schedule="*/1 * * * *" -- date`,
+  usage: 'kubectl create cronjob NAME --image=image --schedule=\'0/5 * * * ?\' -- [COMMAND] [args...]',
   flags: [
     ...GENERATOR_FLAGS,
     { name: 'image', type: 'string', help: 'Image name to run.' },

@@ -8,6 +8,21 @@ export const createDeployment: KubectlCommand = {
   name: 'deployment',
   aliases: ['deploy'],
   short: 'Create a deployment with the specified name',
+  long: "Create a deployment with the specified name.",
+  example: `# Create a deployment named my-dep that runs the busybox image
+kubectl create deployment my-dep --image=busybox
+
+# Create a deployment with a command
+kubectl create deployment my-dep --image=busybox -- date
+
+# Create a deployment named my-dep that runs the nginx image with 3 replicas
+kubectl create deployment my-dep --image=nginx --replicas=3
+
+# Create a deployment named my-dep that runs the busybox image and expose port 5701
+kubectl create deployment my-dep --image=busybox --port=5701
+
+# Create a deployment named my-dep that runs multiple containers
+kubectl create deployment my-dep --image=busybox:latest --image=ubuntu:latest --image=nginx`,
   usage: 'kubectl create deployment NAME --image=image -- [COMMAND] [args...] [options]',
   flags: [
     ...GENERATOR_FLAGS,

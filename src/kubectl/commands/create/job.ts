@@ -8,6 +8,15 @@ import { finishGenerated, GENERATOR_FLAGS, generatedMeta, nameArg } from './gene
 export const createJob: KubectlCommand = {
   name: 'job',
   short: 'Create a job with the specified name',
+  long: "Create a job with the specified name.",
+  example: `# Create a job
+kubectl create job my-job --image=busybox
+
+# Create a job with a command
+kubectl create job my-job --image=busybox -- date
+
+# Create a job from a cron job named "a-cronjob"
+kubectl create job test-job --from=cronjob/a-cronjob`,
   usage: 'kubectl create job NAME --image=image [--from=cronjob/name] -- [COMMAND] [args...]',
   flags: [
     ...GENERATOR_FLAGS,

@@ -6,6 +6,9 @@ export const createNamespace: KubectlCommand = {
   name: 'namespace',
   aliases: ['ns'],
   short: 'Create a namespace with the specified name',
+  long: "Create a namespace with the specified name.",
+  example: `# Create a new namespace named my-namespace
+kubectl create namespace my-namespace`,
   usage: 'kubectl create namespace NAME [--dry-run=server|client|none]',
   flags: GENERATOR_FLAGS,
   async run(inv) {

@@ -21,11 +21,42 @@ function servicePorts(specs: string[], nodePort: number | undefined) {
   });
 }
 
+/**
+ * Each generator's Long, Examples and usage as create_service.go writes them (only clusterip's
+ * usage spells the pair `<port>:<targetPort>`).
+ */
+const GENERATOR_HELP: Record<ServiceType, { long: string; example: string; tcp: string }> = {
+  ClusterIP: {
+    long: 'Create a ClusterIP service with the specified name.',
+    example: `# Create a new ClusterIP service named my-cs
+kubectl create service clusterip my-cs --tcp=5678:8080
+
+# Create a new ClusterIP service named my-cs (in headless mode)
+kubectl create service clusterip my-cs --clusterip="None"`,
+    tcp: '<port>:<targetPort>',
+  },
+  NodePort: {
+    long: 'Create a NodePort service with the specified name.',
+    example: `# Create a new NodePort service named my-ns
+kubectl create service nodeport my-ns --tcp=5678:8080`,
+    tcp: 'port:targetPort',
+  },
+  LoadBalancer: {
+    long: 'Create a LoadBalancer service with the specified name.',
+    example: `# Create a new LoadBalancer service named my-lbs
+kubectl create service loadbalancer my-lbs --tcp=5678:8080`,
+    tcp: 'port:targetPort',
+  },
+};
+
 function generator(type: ServiceType, word: string): KubectlCommand {
+  const help = GENERATOR_HELP[type];
   return {
     name: word,
     short: `Create a ${type} service`,
-    usage: `kubectl create service ${word} NAME [--tcp=<port>:<targetPort>] [--dry-run=server|client|none]`,
+    long: help.long,
+    example: help.example,
+    usage: `kubectl create service ${word} NAME [--tcp=${help.tcp}] [--dry-run=server|client|none]`,
     flags: [
       ...GENERATOR_FLAGS,
       { name: 'tcp', type: 'stringArray', help: 'Port pairs can be specified as \'<port>:<targetPort>\'.' },

@@ -1,0 +1,146 @@
+/**
+ * `kubectl <verb> --help` for the most used verbs: Long as templates.LongDesc renders it (heredoc,
+ * then the ASCII markdown renderer: a space before every later paragraph, `  *  ` list items,
+ * code blocks indented by eight spaces with a blank indented line after them), Examples as
+ * templates.Examples indents them, and the usage line (DisableFlagsInUseLine, then ` [options]`),
+ * as kubectl v1.34 prints them.
+ */
+import { describe, expect, test } from 'vitest';
+import { makeHarness } from './harness.ts';
+
+/** The help up to `Options:` (what this file checks), and the Usage section. */
+async function help(line: string): Promise<{ head: string; usage: string }> {
+  const r = await makeHarness().run(line);
+  expect(r.code).toBe(0);
+  expect(r.err).toBe('');
+  const head = r.out.slice(0, r.out.indexOf('\nOptions:\n') + 1);
+  const usage = r.out.slice(r.out.indexOf('\nUsage:\n') + 1, r.out.indexOf('\n\nUse "kubectl options"'));
+  return { head, usage };
+}
+
+describe('kubectl <verb> --help: Long and Examples', () => {
+  test('describe: paragraphs, the indented example as a code block, then SuggestAPIResources', async () => {
+    const { head, usage } = await help('describe --help');
+    expect(head).toBe(`Show details of a specific resource or group of resources.
+
+ Print a detailed description of the selected resources, including related resources such as events or controllers. You may select a single object by name, all objects of that type, provide a name prefix, or label selector. For example:
+
+        $ kubectl describe TYPE NAME_PREFIX
+        
+ will first check for an exact match on TYPE and NAME_PREFIX. If no such resource exists, it will output details for every resource that has a name prefixed with NAME_PREFIX.
+
+Use "kubectl api-resources" for a complete list of supported resources.
+
+Examples:
+  # Describe a node
+  kubectl describe nodes kubernetes-node-emt8.c.myproject.internal
+  
+  # Describe a pod
+  kubectl describe pods/nginx
+  
+  # Describe a pod identified by type and name in "pod.json"
+  kubectl describe -f pod.json
+  
+  # Describe all pods
+  kubectl describe pods
+  
+  # Describe pods by label name=myLabel
+  kubectl describe pods -l name=myLabel
+  
+  # Describe all pods managed by the 'frontend' replication controller
+  # (rc-created pods get the name of the rc as a prefix in the pod name)
+  kubectl describe pods frontend
+
+`);
+    expect(usage).toBe('Usage:\n  kubectl describe (-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]');
+  });
+
+  test('label: the list items of LongDesc with the label value length filled in', async () => {
+    const { head } = await help('label --help');
+    expect(head.startsWith(`Update the labels on a resource.
+
+  *  A label key and value must begin with a letter or number, and may contain letters, numbers, hyphens, dots, and underscores, up to 63 characters each.
+  *  Optionally, the key can begin with a DNS subdomain prefix and a single '/', like example.com/my-app.
+  *  If --overwrite is true, then existing labels can be overwritten, otherwise attempting to overwrite a label will result in an error.
+  *  If --resource-version is specified, then updates will use this resource version, otherwise the existing resource-version will be used.
+
+Examples:
+  # Update pod 'foo' with the label 'unhealthy' and the value 'true'
+  kubectl label pods foo unhealthy=true
+  
+`)).toBe(true);
+    expect(head.endsWith(`  # Update pod 'foo' by removing a label named 'bar' if it exists
+  # Does not require the --overwrite flag
+  kubectl label pods foo bar-
+
+`)).toBe(true);
+  });
+
+  test('get, logs, exec, scale, wait: Long (or exec\'s plain one), then the examples', async () => {
+    const get = await help('get --help');
+    expect(get.head.startsWith(
+      "Display one or many resources.\n\n Prints a table of the most important information about the specified resources. You can filter the list using a label selector and the --selector flag. If the desired resource type is namespaced you will only see results in the current namespace if you don't specify any namespace.\n\n By specifying the output as 'template' and providing a Go template as the value of the --template flag, you can filter the attributes of the fetched resources.\n\nUse \"kubectl api-resources\" for a complete list of supported resources.\n\nExamples:\n  # List all pods in ps output format\n  kubectl get pods\n  \n",
+    )).toBe(true);
+    expect(get.head.endsWith('  # List all pods existing in all namespaces\n  kubectl get pods --all-namespaces\n\n')).toBe(true);
+
+    // logs.go's examples mix tabs and spaces and leave trailing blanks: Examples trims every line.
+    const logs = await help('logs --help');
+    expect(logs.head).toContain(
+      'Print the logs for a container in a pod or specified resource. If the pod has only one container, the container name is optional.\n\nExamples:\n  # Return snapshot logs from pod nginx with only one container\n  kubectl logs nginx\n  \n  # Return snapshot logs from pod nginx, prefixing each line with the source pod and container name\n  kubectl logs nginx --prefix\n  \n',
+    );
+    expect(logs.usage).toBe('Usage:\n  kubectl logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER] [options]');
+
+    const exec = await help('exec --help');
+    expect(exec.head.startsWith('Execute a command in a container.\n\nExamples:\n  # Get output from running the \'date\' command from pod mypod, using the first container by default\n  kubectl exec mypod -- date\n')).toBe(true);
+    expect(exec.head.endsWith('  kubectl exec svc/myservice -- date\n\n')).toBe(true);
+
+    const scale = await help('scale --help');
+    expect(scale.head).toContain(
+      'Set a new size for a deployment, replica set, replication controller, or stateful set.\n\n Scale also allows users to specify one or more preconditions for the scale action.\n\n If --current-replicas or --resource-version is specified, it is validated before the scale is attempted, and it is guaranteed that the precondition holds true when the scale is sent to the server.\n\nExamples:\n',
+    );
+
+    // wait.go's last paragraph has a line indented with spaces: a paragraph continuation, not code.
+    const wait = await help('wait --help');
+    expect(wait.head).toContain(
+      '\n\n A successful message will be printed to stdout indicating when the specified condition has been met. You can use -o option to change to output destination.\n\nExamples:\n',
+    );
+  });
+
+  test('create sub-commands: their one-paragraph Long and examples', async () => {
+    const dep = await help('create deployment --help');
+    expect(dep.head).toBe(`Create a deployment with the specified name.
+
+Aliases:
+deployment, deploy
+
+Examples:
+  # Create a deployment named my-dep that runs the busybox image
+  kubectl create deployment my-dep --image=busybox
+  
+  # Create a deployment with a command
+  kubectl create deployment my-dep --image=busybox -- date
+  
+  # Create a deployment named my-dep that runs the nginx image with 3 replicas
+  kubectl create deployment my-dep --image=nginx --replicas=3
+  
+  # Create a deployment named my-dep that runs the busybox image and expose port 5701
+  kubectl create deployment my-dep --image=busybox --port=5701
+  
+  # Create a deployment named my-dep that runs multiple containers
+  kubectl create deployment my-dep --image=busybox:latest --image=ubuntu:latest --image=nginx
+
+`);
+    const cron = await help('create cronjob --help');
+    expect(cron.head).toContain('Create a cron job with the specified name.\n\nAliases:\ncronjob, cj\n\nExamples:\n  # Create a cron job\n  kubectl create cronjob my-job --image=busybox --schedule="*/1 * * * *"\n');
+    expect(cron.usage).toBe("Usage:\n  kubectl create cronjob NAME --image=image --schedule='0/5 * * * ?' -- [COMMAND] [args...] [options]");
+    expect((await help('create secret generic --help')).head.startsWith(
+      'Create a secret based on a file, directory, or specified literal value.\n\n A single secret may package one or more key/value pairs.\n\n When creating a secret based on a file,',
+    )).toBe(true);
+    const np = await help('create service nodeport --help');
+    expect(np.head).toBe('Create a NodePort service with the specified name.\n\nExamples:\n  # Create a new NodePort service named my-ns\n  kubectl create service nodeport my-ns --tcp=5678:8080\n\n');
+    expect(np.usage).toBe('Usage:\n  kubectl create service nodeport NAME [--tcp=port:targetPort] [--dry-run=server|client|none] [options]');
+    expect((await help('create ns --help')).head).toBe(
+      'Create a namespace with the specified name.\n\nAliases:\nnamespace, ns\n\nExamples:\n  # Create a new namespace named my-namespace\n  kubectl create namespace my-namespace\n\n',
+    );
+  });
+});
