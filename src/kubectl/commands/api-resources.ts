@@ -12,6 +12,24 @@ import { renderTable } from '../format/tabwriter.ts';
 export const apiResources: KubectlCommand = {
   name: 'api-resources',
   short: 'Print the supported API resources on the server',
+  long: "Print the supported API resources on the server.",
+  example: `# Print the supported API resources
+kubectl api-resources
+
+# Print the supported API resources with more information
+kubectl api-resources -o wide
+
+# Print the supported API resources sorted by a column
+kubectl api-resources --sort-by=name
+
+# Print the supported namespaced resources
+kubectl api-resources --namespaced=true
+
+# Print the supported non-namespaced resources
+kubectl api-resources --namespaced=false
+
+# Print the supported API resources with a specific APIGroup
+kubectl api-resources --api-group=rbac.authorization.k8s.io`,
   usage: 'kubectl api-resources [flags] [options]',
   flags: [
     { name: 'output', short: 'o', type: 'string', help: "Output format. One of: (wide, name)." },

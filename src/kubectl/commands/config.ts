@@ -12,6 +12,12 @@ import type { KubeContext } from '../host.ts';
 const getContexts: KubectlCommand = {
   name: 'get-contexts',
   short: 'Describe one or many contexts',
+  long: "Display one or many contexts from the kubeconfig file.",
+  example: `# List all the contexts in your kubeconfig file
+kubectl config get-contexts
+
+# Describe one context in your kubeconfig file
+kubectl config get-contexts my-context`,
   usage: 'kubectl config get-contexts [(-o|--output=)name)] [options]',
   flags: [
     { name: 'output', short: 'o', type: 'string', help: 'Output format. One of: (name).' },
@@ -42,6 +48,9 @@ const getContexts: KubectlCommand = {
 const currentContext: KubectlCommand = {
   name: 'current-context',
   short: 'Display the current-context',
+  long: "Display the current-context.",
+  example: `# Display the current-context
+kubectl config current-context`,
   usage: 'kubectl config current-context [options]',
   flags: [],
   async run(inv) {
@@ -56,6 +65,9 @@ const useContext: KubectlCommand = {
   name: 'use-context',
   aliases: ['use'],
   short: 'Set the current-context in a kubeconfig file',
+  long: "Set the current-context in a kubeconfig file.",
+  example: `# Use the context for the minikube cluster
+kubectl config use-context minikube`,
   usage: 'kubectl config use-context CONTEXT_NAME [options]',
   flags: [],
   async run(inv) {
@@ -71,6 +83,9 @@ const useContext: KubectlCommand = {
 const setContext: KubectlCommand = {
   name: 'set-context',
   short: 'Set a context entry in kubeconfig',
+  long: "Set a context entry in kubeconfig.\n\n Specifying a name that already exists will merge new fields on top of existing values for those fields.",
+  example: `# Set the user field on the gce context entry without touching other values
+kubectl config set-context gce --user=cluster-admin`,
   usage: 'kubectl config set-context [NAME | --current] [--cluster=cluster_nickname] [--user=user_nickname] [--namespace=namespace] [options]',
   flags: [
     { name: 'current', type: 'bool', help: 'Modify the current context' },
@@ -102,6 +117,15 @@ const setContext: KubectlCommand = {
 const view: KubectlCommand = {
   name: 'view',
   short: 'Display merged kubeconfig settings or a specified kubeconfig file',
+  long: "Display merged kubeconfig settings or a specified kubeconfig file.\n\n You can use --output jsonpath={...} to extract specific values using a jsonpath expression.",
+  example: `# Show merged kubeconfig settings
+kubectl config view
+
+# Show merged kubeconfig settings, raw certificate data, and exposed secrets
+kubectl config view --raw
+
+# Get the password for the e2e user
+kubectl config view -o jsonpath='{.users[?(@.name == "e2e")].user.password}'`,
   usage: 'kubectl config view [flags] [options]',
   flags: [
     { name: 'minify', type: 'bool', help: 'Remove all information not used by current-context from the output' },
@@ -146,6 +170,7 @@ const view: KubectlCommand = {
 export const config: KubectlCommand = {
   name: 'config',
   short: 'Modify kubeconfig files',
+  long: "Modify kubeconfig files using subcommands like \"kubectl config set current-context my-context\".\n\n The loading order follows these rules:\n\n  1.  If the --kubeconfig flag is set, then only that file is loaded. The flag may only be set once and no merging takes place.\n  2.  If $KUBECONFIG environment variable is set, then it is used as a list of paths (normal path delimiting rules for your system). These paths are merged. When a value is modified, it is modified in the file that defines the stanza. When a value is created, it is created in the first file that exists. If no files in the chain exist, then it creates the last file in the list.\n  3.  Otherwise, ${HOME}/.kube/config is used and no merging takes place.",
   usage: 'kubectl config SUBCOMMAND [options]',
   flags: [],
   subcommands: [currentContext, getContexts, setContext, useContext, view],

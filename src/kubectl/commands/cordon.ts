@@ -8,6 +8,9 @@ import { nodesFromArgs, setUnschedulable } from '../node-schedulable.ts';
 export const cordon: KubectlCommand = {
   name: 'cordon',
   short: 'Mark node as unschedulable',
+  long: "Mark node as unschedulable.",
+  example: `# Mark node "foo" as unschedulable
+kubectl cordon foo`,
   usage: 'kubectl cordon NODE [options]',
   flags: [{ name: 'selector', short: 'l', type: 'string', help: 'Selector (label query) to filter on' }, DRY_RUN_FLAG],
   async run(inv) {

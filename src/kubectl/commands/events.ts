@@ -16,6 +16,21 @@ import { printFormatted, parseOutputNow } from '../output.ts';
 export const events: KubectlCommand = {
   name: 'events',
   short: 'List events',
+  long: "Display events.\n\n Prints a table of the most important information about events. You can request events for a namespace, for all namespace, or filtered to only those pertaining to a specified resource.",
+  example: `# List recent events in the default namespace
+kubectl events
+
+# List recent events in all namespaces
+kubectl events --all-namespaces
+
+# List recent events for the specified pod, then wait for more events and list them as they arrive
+kubectl events --for pod/web-pod-13je7 --watch
+
+# List recent events in YAML format
+kubectl events -oyaml
+
+# List recent only events of type 'Warning' or 'Normal'
+kubectl events --types=Warning,Normal`,
   usage: 'kubectl events [(-o|--output=)json|yaml|name|go-template|go-template-file|template|templatefile|jsonpath|jsonpath-as-json|jsonpath-file] [--for TYPE/NAME] [--watch] [--types=Normal,Warning] [flags] [options]',
   flags: [
     { name: 'output', short: 'o', type: 'string', help: 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).' },

@@ -14,6 +14,18 @@ import { aggregate, serverDecode, validationOf, VALIDATE_FLAG } from '../submit.
 export const replace: KubectlCommand = {
   name: 'replace',
   short: 'Replace a resource by file name or stdin',
+  long: "Replace a resource by file name or stdin.\n\n JSON and YAML formats are accepted. If replacing an existing resource, the complete resource spec must be provided. This can be obtained by\n\n        $ kubectl get TYPE NAME -o yaml",
+  example: `# Replace a pod using the data in pod.json
+kubectl replace -f ./pod.json
+
+# Replace a pod based on the JSON passed into stdin
+cat pod.json | kubectl replace -f -
+
+# Update a single-container pod's image version (tag) to v4
+kubectl get pod mypod -o yaml | sed 's/\\(image: myimage\\):.*$/\\1:v4/' | kubectl replace -f -
+
+# Force replace, delete and then re-create the resource
+kubectl replace --force -f ./pod.json`,
   usage: 'kubectl replace -f FILENAME [options]',
   flags: [
     ...fileFlags('to use to replace the resource.'),

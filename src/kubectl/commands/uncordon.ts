@@ -8,6 +8,9 @@ import { nodesFromArgs, setUnschedulable } from '../node-schedulable.ts';
 export const uncordon: KubectlCommand = {
   name: 'uncordon',
   short: 'Mark node as schedulable',
+  long: "Mark node as schedulable.",
+  example: `# Mark node "foo" as schedulable
+kubectl uncordon foo`,
   usage: 'kubectl uncordon NODE [options]',
   flags: [{ name: 'selector', short: 'l', type: 'string', help: 'Selector (label query) to filter on' }, DRY_RUN_FLAG],
   async run(inv) {

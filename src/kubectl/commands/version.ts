@@ -11,6 +11,9 @@ export const KUSTOMIZE_VERSION = 'v5.7.1';
 export const version: KubectlCommand = {
   name: 'version',
   short: 'Print the client and server version information',
+  long: "Print the client and server version information for the current context.",
+  example: `# Print the client and server versions for the current context
+kubectl version`,
   usage: 'kubectl version [flags] [options]',
   flags: [
     { name: 'output', short: 'o', type: 'string', help: "One of 'yaml' or 'json'." },

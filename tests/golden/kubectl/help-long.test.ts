@@ -143,4 +143,20 @@ Examples:
       'Create a namespace with the specified name.\n\nAliases:\nnamespace, ns\n\nExamples:\n  # Create a new namespace named my-namespace\n  kubectl create namespace my-namespace\n\n',
     );
   });
+
+  test('config: the ordered list of LongDesc as `  1.  `; patch keeps the examples\' backslashes', async () => {
+    const r = await makeHarness().run('config --help');
+    expect(r.out.startsWith(`Modify kubeconfig files using subcommands like "kubectl config set current-context my-context".
+
+ The loading order follows these rules:
+
+  1.  If the --kubeconfig flag is set, then only that file is loaded. The flag may only be set once and no merging takes place.
+  2.  If $KUBECONFIG environment variable is set, then it is used as a list of paths`)).toBe(true);
+    expect(r.out).toContain('\n  3.  Otherwise, ${HOME}/.kube/config is used and no merging takes place.\n\nAvailable Commands:\n');
+    const patch = await help('patch --help');
+    expect(patch.head).toContain("\n  # Partially update a node using a strategic merge patch, specifying the patch as YAML\n  kubectl patch node k8s-node-1 -p $'spec:\\n unschedulable: true'\n");
+    expect((await help('replace --help')).head.startsWith(
+      'Replace a resource by file name or stdin.\n\n JSON and YAML formats are accepted. If replacing an existing resource, the complete resource spec must be provided. This can be obtained by\n\n        $ kubectl get TYPE NAME -o yaml\n\nExamples:\n',
+    )).toBe(true);
+  });
 });

@@ -8,6 +8,15 @@ export const createPriorityClass: KubectlCommand = {
   name: 'priorityclass',
   aliases: ['pc'],
   short: 'Create a priority class with the specified name',
+  long: "Create a priority class with the specified name, value, globalDefault and description.",
+  example: `# Create a priority class named high-priority
+kubectl create priorityclass high-priority --value=1000 --description="high priority"
+
+# Create a priority class named default-priority that is considered as the global default priority
+kubectl create priorityclass default-priority --value=1000 --global-default=true --description="default priority"
+
+# Create a priority class named high-priority that cannot preempt pods with lower priority
+kubectl create priorityclass high-priority --value=1000 --description="high priority" --preemption-policy="Never"`,
   usage: 'kubectl create priorityclass NAME --value=VALUE --global-default=BOOL [--dry-run=server|client|none]',
   flags: [
     ...GENERATOR_FLAGS,

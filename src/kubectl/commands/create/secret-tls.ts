@@ -23,6 +23,7 @@ async function readFileOrFail(inv: Invocation, file: string): Promise<string> {
 export const createSecretTls: KubectlCommand = {
   name: 'tls',
   short: 'Create a TLS secret',
+  long: "Create a TLS secret from the given public/private key pair.\n\n The public/private key pair must exist beforehand. The public key certificate must be .PEM encoded and match the given private key.",
   example: `# Create a new TLS secret named tls-secret with the given key pair
 kubectl create secret tls tls-secret --cert=path/to/tls.crt --key=path/to/tls.key`,
   usage: 'kubectl create secret tls NAME --cert=path/to/cert/file --key=path/to/key/file [--dry-run=server|client|none]',

@@ -6,6 +6,9 @@ export const createServiceAccount: KubectlCommand = {
   name: 'serviceaccount',
   aliases: ['sa'],
   short: 'Create a service account with the specified name',
+  long: "Create a service account with the specified name.",
+  example: `# Create a new service account named my-service-account
+kubectl create serviceaccount my-service-account`,
   usage: 'kubectl create serviceaccount NAME [--dry-run=server|client|none]',
   flags: GENERATOR_FLAGS,
   async run(inv) {
