@@ -19,6 +19,8 @@ export interface Invocation {
   namespace: string;
   /** True when `-n` was given explicitly. */
   namespaceExplicit: boolean;
+  /** Warnings the API server sent back during this command (for `--warnings-as-errors`). */
+  serverWarnings?: number;
 }
 
 export interface KubectlCommand {

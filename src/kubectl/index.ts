@@ -82,7 +82,14 @@ export async function runKubectl(argv: string[], host: KubectlHost, io: IO): Pro
       namespaceExplicit: nsFlag !== undefined,
     };
     if (!command.run) throw new KubectlError(`unknown command "${verb}"`);
-    return await command.run(inv);
+    const code = await command.run(inv);
+    // cmd.go PersistentPostRunE: after a successful run, --warnings-as-errors turns the warnings
+    // the server sent (not kubectl's own `Warning:` lines) into the command's error.
+    const warned = inv.serverWarnings ?? 0;
+    if (code === 0 && warned > 0 && bool(parsed, 'warnings-as-errors')) {
+      throw new KubectlError(`${warned} ${warned === 1 ? 'warning' : 'warnings'} received`);
+    }
+    return code;
   } catch (e) {
     io.err(formatError(e, verb));
     return exitCodeOf(e);

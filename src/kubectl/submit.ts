@@ -30,6 +30,7 @@ export function validationOf(inv: Invocation): FieldValidation {
 export function serverDecode(inv: Invocation, obj: KubeObject, validation: FieldValidation): KubeObject {
   const { object, warnings } = decodeObject(obj, validation);
   for (const w of warnings) inv.io.err(`Warning: ${w}\n`);
+  inv.serverWarnings = (inv.serverWarnings ?? 0) + warnings.length;
   return object;
 }
 

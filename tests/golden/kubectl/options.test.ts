@@ -147,4 +147,17 @@ describe('global flags', () => {
       code: 1,
     });
   });
+
+  test('--warnings-as-errors: the server\'s warnings fail a command that otherwise succeeded (the object stays)', async () => {
+    const h = makeHarness();
+    h.files.set('cm.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndatta: x\n');
+    expect(await h.run('create -f cm.yaml --validate=warn --warnings-as-errors')).toEqual({
+      out: 'configmap/a created\n',
+      err: 'Warning: unknown field "datta"\nerror: 1 warning received\n',
+      code: 1,
+    });
+    expect((await h.run('get cm a -o name')).out).toBe('configmap/a\n');
+    expect(await h.run('delete cm a --warnings-as-errors')).toEqual({ out: 'configmap "a" deleted from default namespace\n', err: '', code: 0 });
+  });
 });
+
