@@ -159,4 +159,22 @@ Examples:
       'Replace a resource by file name or stdin.\n\n JSON and YAML formats are accepted. If replacing an existing resource, the complete resource spec must be provided. This can be obtained by\n\n        $ kubectl get TYPE NAME -o yaml\n\nExamples:\n',
     )).toBe(true);
   });
+
+  test('set image and set env: the resource list after a tab-indented line comes out as a code block; expose\'s as a paragraph', async () => {
+    const image = await help('set image --help');
+    expect(image.head.startsWith(
+      'Update existing container image(s) of resources.\n\n Possible resources include (case insensitive):\n\n        pod (po), replicationcontroller (rc), deployment (deploy), daemonset (ds), statefulset (sts), cronjob (cj), replicaset (rs)\n\nExamples:\n',
+    )).toBe(true);
+    expect((await help('set env --help')).head).toContain(
+      '\n\n Possible resources include (case insensitive):\n\n        pod (po), replicationcontroller (rc), deployment (deploy), daemonset (ds), statefulset (sts), cronjob (cj), replicaset (rs)\n\nExamples:\n',
+    );
+    expect((await help('expose --help')).head).toContain(
+      '\n\n Possible resources include (case insensitive):\n\n pod (po), service (svc), replicationcontroller (rc), deployment (deploy), replicaset (rs)\n\nExamples:\n',
+    );
+    // set_resources.go fills SuggestAPIResources into a sentence that already ends with a period.
+    expect((await help('set resources --help')).head).toContain(
+      'Possible resources include (case insensitive): Use "kubectl api-resources" for a complete list of supported resources..\n\nExamples:\n',
+    );
+  });
 });
+

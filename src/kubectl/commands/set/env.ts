@@ -219,6 +219,7 @@ function envFromObjects(inv: Invocation, objects: readonly KubeObject[], keys: s
 export const env: KubectlCommand = {
   name: 'env',
   short: 'Update environment variables on a pod template',
+  long: "Update environment variables on a pod template.\n\n List environment variable definitions in one or more pods, pod templates. Add, update, or remove container environment variable definitions in one or more pod templates (within replication controllers or deployment configurations). View or modify the environment variable definitions on all containers in the specified pods or pod templates, or just those that match a wildcard.\n\n If \"--env -\" is passed, environment variables can be read from STDIN using the standard env syntax.\n\n Possible resources include (case insensitive):\n\n        pod (po), replicationcontroller (rc), deployment (deploy), daemonset (ds), statefulset (sts), cronjob (cj), replicaset (rs)",
   example: `# Update deployment 'registry' with a new environment variable
 kubectl set env deployment/registry STORAGE_DIR=/local
 

@@ -46,6 +46,7 @@ function resourceList(spec: string): Record<string, string> | undefined {
 export const resources: KubectlCommand = {
   name: 'resources',
   short: 'Update resource requests/limits on objects with pod templates',
+  long: "Specify compute resource requirements (CPU, memory) for any resource that defines a pod template.  If a pod is successfully scheduled, it is guaranteed the amount of resource requested, but may burst up to its specified limits.\n\n For each compute resource, if a limit is specified and a request is omitted, the request will default to the limit.\n\n Possible resources include (case insensitive): Use \"kubectl api-resources\" for a complete list of supported resources..",
   example: `# Set a deployments nginx container cpu limits to "200m" and memory to "512Mi"
 kubectl set resources deployment nginx -c=nginx --limits=cpu=200m,memory=512Mi
 
