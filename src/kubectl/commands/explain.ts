@@ -122,6 +122,21 @@ function fieldList(s: StructDef, level: number, recursive: boolean, seen: Set<st
 export const explain: KubectlCommand = {
   name: 'explain',
   short: 'Get documentation for a resource',
+  long: "Describe fields and structure of various resources.\n\n This command describes the fields associated with each supported API resource. Fields are identified via a simple JSONPath identifier:\n\n        <type>.<fieldName>[.<fieldName>]\n        \n Information about each field is retrieved from the server in OpenAPI format.\n\nUse \"kubectl api-resources\" for a complete list of supported resources.",
+  example: `# Get the documentation of the resource and its fields
+kubectl explain pods
+
+# Get all the fields in the resource
+kubectl explain pods --recursive
+
+# Get the explanation for deployment in supported api versions
+kubectl explain deployments --api-version=apps/v1
+
+# Get the documentation of a specific field of a resource
+kubectl explain pods.spec.containers
+
+# Get the documentation of resources in different format
+kubectl explain deployment --output=plaintext-openapiv2`,
   usage: "kubectl explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [--output=plaintext|plaintext-openapiv2] [options]",
   flags: [
     { name: 'recursive', type: 'bool', help: 'When true, print the name of all the fields recursively. Otherwise, print the available fields with their description.' },

@@ -176,5 +176,18 @@ Examples:
       'Possible resources include (case insensitive): Use "kubectl api-resources" for a complete list of supported resources..\n\nExamples:\n',
     );
   });
+
+  test('drain: a markdown link and image as the ASCII renderer writes them; explain: its code block', async () => {
+    const drain = await help('drain --help');
+    expect(drain.head).toContain(
+      " 'drain' evicts the pods if the API server supports https://kubernetes.io/docs/concepts/workloads/pods/disruptions/ eviction https://kubernetes.io/docs/concepts/workloads/pods/disruptions/ . Otherwise, it will use normal DELETE to delete the pods.",
+    );
+    expect(drain.head).toContain(
+      'which will make the node schedulable again.\n\nhttps://kubernetes.io/images/docs/kubectl_drain.svg Workflowhttps://kubernetes.io/images/docs/kubectl_drain.svg\n\nExamples:\n',
+    );
+    expect((await help('explain --help')).head.startsWith(
+      'Describe fields and structure of various resources.\n\n This command describes the fields associated with each supported API resource. Fields are identified via a simple JSONPath identifier:\n\n        <type>.<fieldName>[.<fieldName>]\n        \n Information about each field is retrieved from the server in OpenAPI format.\n\nUse "kubectl api-resources" for a complete list of supported resources.\n\nExamples:\n',
+    )).toBe(true);
+  });
 });
 
