@@ -51,7 +51,7 @@ const currentContext: KubectlCommand = {
   long: "Display the current-context.",
   example: `# Display the current-context
 kubectl config current-context`,
-  usage: 'kubectl config current-context [options]',
+  usage: 'kubectl config current-context [flags] [options]',
   flags: [],
   async run(inv) {
     const cur = inv.host.kubeconfig.current;

@@ -137,7 +137,7 @@ kubectl explain pods.spec.containers
 
 # Get the documentation of resources in different format
 kubectl explain deployment --output=plaintext-openapiv2`,
-  usage: "kubectl explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [--output=plaintext|plaintext-openapiv2] [options]",
+  usage: "kubectl explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [-o|--output=plaintext|plaintext-openapiv2] [options]",
   flags: [
     { name: 'recursive', type: 'bool', help: 'When true, print the name of all the fields recursively. Otherwise, print the available fields with their description.' },
     { name: 'api-version', type: 'string', help: 'Use given api-version (group/version) of the resource.' },

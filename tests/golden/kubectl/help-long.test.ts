@@ -189,5 +189,14 @@ Examples:
       'Describe fields and structure of various resources.\n\n This command describes the fields associated with each supported API resource. Fields are identified via a simple JSONPath identifier:\n\n        <type>.<fieldName>[.<fieldName>]\n        \n Information about each field is retrieved from the server in OpenAPI format.\n\nUse "kubectl api-resources" for a complete list of supported resources.\n\nExamples:\n',
     )).toBe(true);
   });
+
+  test('usage lines: [flags] only where the command does not set DisableFlagsInUseLine or its Use has it', async () => {
+    expect((await help('events --help')).usage.endsWith(' [--for TYPE/NAME] [--watch] [--types=Normal,Warning] [options]')).toBe(true);
+    expect((await help('explain --help')).usage).toBe(
+      'Usage:\n  kubectl explain TYPE [--recursive=FALSE|TRUE] [--api-version=api-version-group] [-o|--output=plaintext|plaintext-openapiv2] [options]',
+    );
+    expect((await help('config current-context --help')).usage).toBe('Usage:\n  kubectl config current-context [flags] [options]');
+    expect((await help('create cronjob --help')).usage.endsWith("-- [COMMAND] [args...] [options]")).toBe(true);
+  });
 });
 
