@@ -7,6 +7,7 @@ import type { Invocation, KubectlCommand } from './command.ts';
 import { exitCodeOf, formatError, KubectlError } from './errors.ts';
 import { bool, FlagError, GLOBAL_FLAGS, parseFlags, str } from './flags.ts';
 import { commandHelp, rootHelp } from './help.ts';
+import { checkRootFlags } from './root-flags.ts';
 import type { IO, KubectlHost } from './host.ts';
 
 export type { IO, KubectlHost } from './host.ts';
@@ -65,6 +66,7 @@ export async function runKubectl(argv: string[], host: KubectlHost, io: IO): Pro
       io.out(command.helpText ?? commandHelp(command, verb));
       return 0;
     }
+    checkRootFlags(parsed, verb);
     const contextName = str(parsed, 'context') ?? host.kubeconfig.current;
     const context = host.kubeconfig.contexts.get(contextName);
     if (!context) {

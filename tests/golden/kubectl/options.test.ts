@@ -159,5 +159,19 @@ describe('global flags', () => {
     expect((await h.run('get cm a -o name')).out).toBe('configmap/a\n');
     expect(await h.run('delete cm a --warnings-as-errors')).toEqual({ out: 'configmap "a" deleted from default namespace\n', err: '', code: 0 });
   });
+
+  test('--profile is checked before any command runs; --request-timeout when the command builds a client', async () => {
+    const h = makeHarness();
+    expect(await h.run('get pods --profile=bogus')).toEqual({ out: '', err: "error: unknown profile 'bogus'\n", code: 1 });
+    const invalid = 'error: Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)\n';
+    expect(await h.run('get pods --request-timeout=soon')).toEqual({ out: '', err: invalid, code: 1 });
+    expect(await h.run('get pods --request-timeout=-5')).toEqual({ out: '', err: invalid, code: 1 });
+    for (const ok of ['30', '1m30s', '500ms', '-1s']) {
+      expect((await h.run(`get ns default -o name --request-timeout=${ok}`)).out).toBe('namespace/default\n');
+    }
+    // config and version --client read no server.
+    expect((await h.run('config current-context --request-timeout=soon')).code).toBe(0);
+    expect((await h.run('version --client --request-timeout=soon')).code).toBe(0);
+  });
 });
 
