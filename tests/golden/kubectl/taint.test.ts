@@ -95,7 +95,7 @@ describe('kubectl taint (taint.go, utils.go)', () => {
     expect(out.startsWith(
       "Update the taints on one or more nodes.\n\n  *  A taint consists of a key, value, and effect. As an argument here, it is expressed as key=value:effect.\n  *  The key must begin with a letter or number, and may contain letters, numbers, hyphens, dots, and underscores, up to 253 characters.\n",
     )).toBe(true);
-    expect(out).toContain("\n  *  Currently taint can only apply to node.\n\nExamples:\n  # Update node 'foo' with a taint with key 'dedicated' and value 'special-user' and effect 'NoSchedule'.\n");
+    expect(out).toContain("\n  *  Currently taint can only apply to node.\n\nExamples:\n  # Update node 'foo' with a taint with key 'dedicated' and value 'special-user' and effect 'NoSchedule'\n");
     expect(out).toContain('\nUsage:\n  kubectl taint NODE NAME KEY_1=VAL_1:TAINT_EFFECT_1 ... KEY_N=VAL_N:TAINT_EFFECT_N [options]\n');
   });
 });

@@ -29,11 +29,11 @@ export const createSecretDockerRegistry: KubectlCommand = {
   name: 'docker-registry',
   short: 'Create a secret for use with a Docker registry',
   long: "Create a new secret for use with Docker registries.\n\n Dockercfg secrets are used to authenticate against Docker registries.\n\n When using the Docker command line to push images, you can authenticate to a given registry by running: '$ docker login DOCKER_REGISTRY_SERVER --username=DOCKER_USER --password=DOCKER_PASSWORD --email=DOCKER_EMAIL'.\n\n That produces a ~/.dockercfg file that is used by subsequent 'docker push' and 'docker pull' commands to authenticate to the registry. The email address is optional.\n\n When creating applications, you may have a Docker registry that requires authentication.  In order for the nodes to pull images on your behalf, they must have the credentials.  You can provide this information by creating a dockercfg secret and attaching it to your service account.",
-  example: `# If you don't already have a .dockercfg file, you can create a dockercfg secret directly by using:
+  example: `# If you do not already have a .dockercfg file, create a dockercfg secret directly
 kubectl create secret docker-registry my-secret --docker-server=DOCKER_REGISTRY_SERVER --docker-username=DOCKER_USER --docker-password=DOCKER_PASSWORD --docker-email=DOCKER_EMAIL
 
 # Create a new secret named my-secret from ~/.docker/config.json
-kubectl create secret docker-registry my-secret --from-file=.dockerconfigjson=path/to/.docker/config.json`,
+kubectl create secret docker-registry my-secret --from-file=path/to/.docker/config.json`,
   usage:
     'kubectl create secret docker-registry NAME --docker-username=user --docker-password=password --docker-email=email [--docker-server=string] [--from-file=[key=]source] [--dry-run=server|client|none]',
   flags: [

@@ -21,7 +21,7 @@ export const restart: KubectlCommand = {
   // rollout_restart.go's second line is indented deeper than the first, so LongDesc renders it
   // as a code block: eight spaces.
   long: 'Restart a resource.\n\n        Resource rollout will be restarted.',
-  example: `# Restart all deployments in test-namespace namespace
+  example: `# Restart all deployments in the test-namespace namespace
 kubectl rollout restart deployment -n test-namespace
 
 # Restart a deployment
