@@ -16,7 +16,7 @@ export interface FlagSpec {
   default?: string | number | boolean | string[];
   /** One-line help, shown by `kubectl <verb> --help`. */
   help: string;
-  /** For bool flags: `--flag=false` is accepted; a bare `--flag` means true. */
+  /** A hidden flag (pflag's MarkHidden): accepted, but not listed by `--help` or completion. */
   hidden?: boolean;
 }
 
