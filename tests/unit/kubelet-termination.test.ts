@@ -65,10 +65,10 @@ describe('kubelet: a container that exits by itself while its pod is being delet
 
   it('a shell that keeps running is SIGKILLed at the end of the grace period: 137', () => {
     const c = createCluster({ seed: 3 });
-    const pod = make(c, 'stubborn', { containers: [{ name: 'c', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'] }], terminationGracePeriodSeconds: 10 });
+    const pod = make(c, 'holdout', { containers: [{ name: 'c', image: 'busybox:1.36', command: ['sh', '-c', 'sleep 3600'] }], terminationGracePeriodSeconds: 10 });
     expect(c.advanceUntil(() => isReady(pod()), 60_000)).toBe(true);
     let last: { exitCode: number; reason: string } | undefined;
-    const ms = deleteAndTime(c, 'stubborn', (p) => {
+    const ms = deleteAndTime(c, 'holdout', (p) => {
       last = p.status?.containerStatuses?.[0]?.state?.terminated ?? last;
     });
     expect(ms).toBeGreaterThanOrEqual(10_000);
